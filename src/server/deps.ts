@@ -1,0 +1,34 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Config } from "../config/types.js";
+import type { RouterError } from "../errors/index.js";
+import type { Forwarder } from "../forward/index.js";
+import type { ApiKind } from "../ir/types.js";
+import type { WireFormat } from "../wire/types.js";
+import type { ProxyRecord } from "./proxy.js";
+import type { Candidate, Engine, ResolvedProvider, RoutePlan } from "./types.js";
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Everything the HTTP layer needs, injected (tests build it with fakes; `serve` with the real parts). */
+export interface AppDeps {
+  config: Config;
+  engine: Engine;
+  wires: Record<ApiKind, WireFormat>;
+  providers: (id: string) => ResolvedProvider | undefined;
+  forwarder: Forwarder;
+  log: Logger;
+  /** Ledger + metrics sink; must never throw. */
+  record: (rec: ProxyRecord) => void;
+  /** Router keys: resolves the caller's key id or throws a 401 RouterError. Absent when no keys are configured. */
+  authorize?: (api: ApiKind, headers: IncomingHttpHeaders, url: URL) => Promise<string | null>;
+  routerKeysEnabled: boolean;
+  /** Budgets / rate limits, checked once the request is routed; throws a 429 RouterError. */
+  beforeCall?: (keyId: string | null, plan: RoutePlan) => Promise<void>;
+  onFallback?: (from: Candidate, err: RouterError) => void;
+  /** Extra GET routes (dashboard, metrics, sessions …) handled before the 404. */
+  extraRoutes?: (method: string, url: URL, res: import("node:http").ServerResponse) => Promise<boolean> | boolean;
+}

@@ -1,0 +1,58 @@
+import type { Classification, ClassifyInput } from "../classify/types.js";
+import type { ApiKind, IRRequest, IRUsage } from "../ir/types.js";
+
+/** One model the request may be sent to, in order of preference. */
+export interface Candidate {
+  /** Catalog id (what the ledger and headers show). */
+  model: string;
+  provider: string;
+  /** Model name sent upstream. */
+  upstreamModel: string;
+  /** Wire format the provider speaks for this model. */
+  format: ApiKind;
+}
+
+export interface RoutePlan {
+  classification: Classification;
+  sessionId: string;
+  candidates: Candidate[];
+  /** One-line reason for the first candidate. */
+  reason: string;
+  /** The full decision object for /v1/route and `coderouter route`. */
+  detail: unknown;
+}
+
+export interface PlanInput extends ClassifyInput {
+  ir: IRRequest;
+  rawBytes: number;
+}
+
+export interface Pricing {
+  cost: number;
+  baseline: number;
+}
+
+/** Classification + routing + pricing, behind one seam so the server stays thin. */
+export interface Engine {
+  plan(input: PlanInput): Promise<RoutePlan>;
+  price(model: string, usage: IRUsage): Pricing;
+  /** After a successful call: remember the session's model and usage (prompt-cache awareness). */
+  commit(sessionId: string, model: string, usage: IRUsage): void;
+  /** Catalog for GET /v1/models. */
+  listModels(): Array<{ id: string; provider: string }>;
+}
+
+/** How a provider is reached, resolved from config + built-ins + environment. */
+export interface ResolvedProvider {
+  id: string;
+  baseUrl: string;
+  format: ApiKind;
+  /** Server-side key, if any. Never logged. */
+  key?: string;
+  /** Env var that would hold the key (for the "missing key" message). */
+  keyEnv?: string;
+  /** The provider needs no key (local OpenAI-compatible servers). */
+  keyless: boolean;
+  passthroughClientKey: boolean;
+  headers: Record<string, string>;
+}
