@@ -25,6 +25,8 @@ export interface ModelOverride {
   provider: string;
   /** Upstream model name if different from id. */
   upstream_id?: string;
+  /** Wire format used to call this model (default: the provider's). */
+  format?: ApiKind;
   context_window?: number;
   max_output?: number;
   /** USD per million tokens. */
