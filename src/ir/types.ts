@@ -132,6 +132,8 @@ export interface IRRequest {
   promptCacheKey?: string;
   /** The inbound API this request came from (set by the decoder). */
   sourceApi: ApiKind;
+  /** Lossy decode-time notes (unsupported tool types, dropped blocks), never silent. */
+  warnings?: string[];
 }
 
 export type StopReason = "end_turn" | "max_tokens" | "tool_use" | "stop_sequence" | "content_filter" | "refusal" | "error";
