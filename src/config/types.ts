@@ -37,6 +37,12 @@ export interface ModelOverride {
   features?: { tools?: boolean; images?: boolean; reasoning?: boolean; prompt_caching?: boolean };
   scores?: Partial<Record<Phase, number>>;
   tier?: "frontier" | "mid" | "small";
+  /** Wire format for this model when its provider speaks several (OpenAI: chat or responses). */
+  format?: ApiKind;
+  /** Other incoming names that mean this model. */
+  aliases?: string[];
+  /** USD per million 1-hour cache-write tokens (default: 2× input when cache_write_price is set, else input). */
+  cache_write_1h_price?: number;
 }
 
 export interface RouterKeyConfig {
@@ -64,6 +70,12 @@ export interface RoutingConfig {
   /** Stay on the session's model unless the expected saving beats the cache re-bill (default true). */
   session_affinity?: boolean;
   llm_fallback?: { model?: string; threshold?: number; timeout_ms?: number; enabled?: boolean };
+  /** Ranking: points of capability one 10× cost step is worth (default 10). */
+  cost_weight?: number;
+  /** Session affinity: how many more requests a switch is assumed to pay back over (default 4). */
+  session_horizon_requests?: number;
+  /** Output tokens assumed per request when estimating cost before the call, per phase. */
+  output_tokens?: Partial<Record<Phase, number>>;
 }
 
 export interface Config {

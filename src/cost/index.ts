@@ -1,0 +1,1 @@
+export { costIfBaseline, estimateWithRates, type PriceBreakdown, type PriceOptions, type PriceResult, priceUsage, promptTokens, type Rates, ratesFor } from "./price.js";
