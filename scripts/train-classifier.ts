@@ -1,0 +1,59 @@
+/**
+ * Trains the layer-4 phase model and writes data/classifier-model.json.
+ *   npm run train                      # dev.jsonl + synthetic.jsonl, 5-fold CV report, then fit on all
+ *   npm run train -- --k 10 --out data/classifier-model.json
+ * See src/classify/README.md.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import { parseArgs } from "../src/cli/io.js";
+import { type Scored, score } from "../src/classify/metrics.js";
+import { softmax } from "../src/classify/model.js";
+import { crossValLogits, DEFAULT_TRAIN, fitTemperature, readJsonl, toExamples, toModelFile, train } from "../src/classify/train.js";
+import { PHASES } from "../src/classify/types.js";
+
+const root = new URL("..", import.meta.url).pathname;
+const { flags } = parseArgs(process.argv.slice(2));
+const devFile = typeof flags.dev === "string" ? flags.dev : `${root}test/fixtures/eval/dev.jsonl`;
+const synFile = typeof flags.synthetic === "string" ? flags.synthetic : `${root}test/fixtures/eval/synthetic.jsonl`;
+const out = typeof flags.out === "string" ? flags.out : `${root}data/classifier-model.json`;
+const k = Number(flags.k ?? 5);
+
+const dev = readJsonl(devFile);
+const syn = existsSync(synFile) ? readJsonl(synFile) : [];
+const devEx = toExamples(dev);
+const synEx = toExamples(syn);
+console.log(`training rows: ${dev.length} labelled (${devFile}) + ${syn.length} synthetic`);
+
+const t0 = Date.now();
+const zs = crossValLogits(devEx, k, DEFAULT_TRAIN, synEx);
+const T = fitTemperature(
+  zs,
+  devEx.map((e) => e.y),
+);
+const items: Scored[] = zs.map((z, i) => {
+  const p = softmax(z, T);
+  let b = 0;
+  for (let q = 1; q < p.length; q++) if (p[q] > p[b]) b = q;
+  return {
+    pred: PHASES[b],
+    confidence: p[b],
+    gold: dev[i].label.phase,
+    accept: dev[i].label.accept ?? [dev[i].label.phase],
+    agent: dev[i].source?.agent ?? "unknown",
+    toolResult: false,
+    latencyUs: 0,
+  };
+});
+const r = score(items);
+console.log(`${k}-fold CV (model layer only, no mode override): accuracy ${r.accuracy} macro-F1 ${r.macro_f1}; temperature ${T.toFixed(3)} (${Date.now() - t0} ms)`);
+
+const model = train(devEx.concat(synEx), DEFAULT_TRAIN);
+const file = toModelFile(model, T, {
+  trained_at: new Date().toISOString(),
+  rows: dev.length,
+  synthetic: syn.length,
+  options: DEFAULT_TRAIN,
+  cv: { k, accuracy: r.accuracy, macro_f1: r.macro_f1 },
+});
+writeFileSync(out, `${JSON.stringify(file)}\n`);
+console.log(`wrote ${out}: ${Object.keys(file.weights).length} non-zero feature rows`);

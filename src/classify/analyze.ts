@@ -1,0 +1,55 @@
+/** Runs layers 1–3 and builds the layer-4 feature vector for one request. Pure; state is per call. */
+import { type Evidence, featurize, type SparseVec } from "./features.js";
+import { type Fingerprint, fingerprint } from "./fingerprint.js";
+import { type History, readHistory } from "./history.js";
+import { textEvidence } from "./rules.js";
+import { type ToolFacts, toolEvidence, toolFacts } from "./tool-history.js";
+import type { ClassifyInput } from "./types.js";
+import { PHASE_INDEX } from "./rules.js";
+import { type RequestView, readView } from "./view.js";
+
+export const HASH_DIM = 1 << 14;
+
+export interface Analysis {
+  view: RequestView;
+  fp: Fingerprint;
+  hist: History;
+  facts: ToolFacts;
+  ev: Evidence;
+  mode: string | null;
+  ruleHits: string[];
+  toolSignals: string[];
+  x: SparseVec;
+}
+
+const TITLE_PROMPT_RE = /User prompt:\s*([\s\S]*)$/;
+
+export function analyze(input: ClassifyInput, withSignals = true): Analysis {
+  const view = readView(input);
+  const fp = fingerprint(view);
+  const hist = readHistory(view);
+  if (fp.kind === "title") {
+    const m = TITLE_PROMPT_RE.exec(hist.human);
+    if (m) hist.human = m[1].trim();
+  }
+  const mode = fp.mode ?? hist.humanMode;
+  const facts = toolFacts(hist);
+  const human = textEvidence(hist.continuation ? "" : hist.human, withSignals);
+  const prev = textEvidence(hist.continuation || !hist.humanIsLast ? hist.prev : "", false);
+  // When the last message is the developer's, earlier words matter less; after tool traffic or "ok", more.
+  const prevScale = hist.continuation ? 1 : hist.humanIsLast ? 0 : 0.5;
+  if (prevScale !== 1) for (let p = 0; p < prev.scores.length; p++) prev.scores[p] *= prevScale;
+  if (hist.continuation) {
+    // A bare continuation inherits the phase in progress: the previous words, or the assistant's proposal.
+    const asst = textEvidence(hist.assistant, false).scores;
+    for (let p = 0; p < prev.scores.length; p++) prev.scores[p] += 0.5 * asst[p];
+  }
+  const testWork = human.scores[PHASE_INDEX.test] + prev.scores[PHASE_INDEX.test] >= 2;
+  const toolSignals: string[] = [];
+  const tool = toolEvidence(facts, hist, testWork, withSignals ? toolSignals : null);
+  const assistant = textEvidence(hist.assistant, false).scores;
+  for (let p = 0; p < assistant.length; p++) assistant[p] *= 0.5;
+  const ev: Evidence = { human: human.scores, prev: prev.scores, tool, assistant };
+  const x = featurize(ev, hist, facts, mode, view.tools, { dim: HASH_DIM });
+  return { view, fp, hist, facts, ev, mode, ruleHits: human.hits, toolSignals, x };
+}

@@ -1,0 +1,145 @@
+/**
+ * Layer 4 input: dense structural features (rule and tool evidence, flags) plus hashed word/bigram/char n-grams
+ * of the developer's words. Hashing walks char codes directly — no per-token strings.
+ */
+import type { History } from "./history.js";
+import type { ToolFacts } from "./tool-history.js";
+import { PHASES } from "./types.js";
+
+export const N_PHASES = PHASES.length;
+/** Dense feature block size (see `denseFeatures`). */
+export const N_DENSE = 4 * N_PHASES + 24;
+
+export interface Evidence {
+  human: Float64Array;
+  prev: Float64Array;
+  tool: Float64Array;
+  assistant: Float64Array;
+}
+
+export interface SparseVec {
+  idx: number[];
+  val: number[];
+}
+
+function pushDense(x: SparseVec, i: number, v: number): void {
+  if (v !== 0) {
+    x.idx.push(i);
+    x.val.push(v);
+  }
+}
+
+/** Dense part: evidence vectors (scaled) and flags. */
+function denseFeatures(x: SparseVec, ev: Evidence, h: History, f: ToolFacts, mode: string | null): void {
+  const sc = 0.35;
+  for (let p = 0; p < N_PHASES; p++) {
+    pushDense(x, p, ev.human[p] * sc);
+    pushDense(x, N_PHASES + p, ev.prev[p] * sc);
+    pushDense(x, 2 * N_PHASES + p, ev.tool[p] * sc);
+    pushDense(x, 3 * N_PHASES + p, ev.assistant[p] * sc);
+  }
+  let i = 4 * N_PHASES;
+  const len = h.human.length;
+  const flags = [
+    h.lastIsToolResult,
+    h.continuation,
+    h.humanIsLast,
+    !!f.testSummary && f.testSummary.failed > 0,
+    !!f.testSummary && f.testSummary.failed === 0,
+    !!f.error,
+    f.edits > 0,
+    f.testEdits > 0,
+    f.mdWrites > 0,
+    f.reads >= 2 && f.edits === 0,
+    f.runs > 0,
+    len === 0,
+    len > 0 && len < 40,
+    len >= 40 && len < 200,
+    len >= 200 && len < 800,
+    len >= 800,
+    /\?\s*$/.test(h.human),
+    h.human.includes("```") || h.human.split("\n").length > 8,
+    mode === "plan",
+    mode === "architect" || mode === "ask",
+    h.turnsSinceHuman === 0,
+    h.turnsSinceHuman > 0 && h.turnsSinceHuman <= 4,
+    h.turnsSinceHuman > 4,
+    h.prev.length > 0,
+  ];
+  for (let k = 0; k < flags.length; k++) if (flags[k]) pushDense(x, i + k, 1);
+  i += flags.length;
+}
+
+const FNV = 0x811c9dc5;
+const PRIME = 0x01000193;
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c >= 0x400; // a-z 0-9 _ and non-Latin scripts
+}
+
+/** Adds hashed unigrams (+ bigrams) of `text` under namespace `ns`. */
+function hashWords(x: SparseVec, text: string, ns: number, dim: number, base: number, w: number, bigrams: boolean, maxChars: number): void {
+  const n = Math.min(text.length, maxChars);
+  let h = (FNV ^ ns) >>> 0;
+  let inWord = false;
+  let prev = 0;
+  for (let i = 0; i <= n; i++) {
+    let c = i < n ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    if (isWordChar(c)) {
+      h = Math.imul(h ^ c, PRIME) >>> 0;
+      inWord = true;
+    } else if (inWord) {
+      x.idx.push(base + (h % dim));
+      x.val.push(w);
+      if (bigrams && prev !== 0) {
+        const b = Math.imul((prev * 31) ^ h ^ 0x9e3779b9, PRIME) >>> 0;
+        x.idx.push(base + (b % dim));
+        x.val.push(w * 0.7);
+      }
+      prev = h;
+      h = (FNV ^ ns) >>> 0;
+      inWord = false;
+    }
+  }
+}
+
+/** Adds hashed char 4-grams of the lower-cased text (letters and spaces only). */
+function hashChars(x: SparseVec, text: string, ns: number, dim: number, base: number, w: number, maxChars: number): void {
+  const n = Math.min(text.length, maxChars);
+  let a = 32;
+  let b = 32;
+  let c = 32;
+  for (let i = 0; i < n; i++) {
+    let d = text.charCodeAt(i);
+    if (d >= 65 && d <= 90) d += 32;
+    if (!isWordChar(d)) d = 32;
+    if (d === 32 && c === 32) continue;
+    const hsh = Math.imul(Math.imul(Math.imul(Math.imul((FNV ^ ns) >>> 0, PRIME) ^ a, PRIME) ^ b, PRIME) ^ (c * 131 + d), PRIME) >>> 0;
+    x.idx.push(base + (hsh % dim));
+    x.val.push(w);
+    a = b;
+    b = c;
+    c = d;
+  }
+}
+
+export interface FeatureConfig {
+  dim: number;
+}
+
+/** The full feature vector (indices may repeat; the model sums). */
+export function featurize(ev: Evidence, h: History, f: ToolFacts, mode: string | null, toolNames: string[], cfg: FeatureConfig): SparseVec {
+  const x: SparseVec = { idx: [], val: [] };
+  denseFeatures(x, ev, h, f, mode);
+  const base = N_DENSE;
+  const human = h.continuation ? "" : h.human;
+  hashWords(x, human, 1, cfg.dim, base, 0.5, true, 700);
+  hashChars(x, human, 2, cfg.dim, base, 0.15, 300);
+  hashWords(x, h.prev, 3, cfg.dim, base, 0.25, false, 400);
+  hashWords(x, h.assistant, 4, cfg.dim, base, 0.25, false, 300);
+  if (h.lastIsToolResult && h.toolResults[0]) hashWords(x, h.toolResults[0], 5, cfg.dim, base, 0.15, false, 300);
+  for (let k = Math.max(0, h.toolCalls.length - 4); k < h.toolCalls.length; k++) hashWords(x, h.toolCalls[k].name, 6, cfg.dim, base, 0.3, false, 40);
+  if (toolNames.length === 0) hashWords(x, "notools", 7, cfg.dim, base, 0.2, false, 10);
+  return x;
+}

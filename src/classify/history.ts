@@ -1,0 +1,90 @@
+/**
+ * Reads the conversation tail into what the phase layers need: the developer's latest own words, the words
+ * before them (the work in progress), and the tool traffic since.
+ */
+import { isContinuation, stripUserText } from "./strip.js";
+import type { RequestView, ToolCall } from "./view.js";
+
+export interface History {
+  /** The developer's most recent own words, wrappers stripped ("" if none in the tail). */
+  human: string;
+  /** Mode prefix found in the user's words (aider /ask, /architect, copilot [[PLAN]]). */
+  humanMode: string | null;
+  /** The last turn is that human message (nothing from tools after it). */
+  humanIsLast: boolean;
+  continuation: boolean;
+  /** Earlier human words (the work in progress), up to two messages, newest first, joined. */
+  prev: string;
+  /** Turns after the last human message. */
+  turnsSinceHuman: number;
+  /** Text of the last assistant turn (head). */
+  assistant: string;
+  /** Tool results after the last human message, newest first (at most 3). */
+  toolResults: string[];
+  /** Tool calls after the last human message (or the last 12 in the tail when none), oldest first. */
+  toolCalls: ToolCall[];
+  lastIsToolResult: boolean;
+  /** aider `/run` command given by the user after their last words. */
+  runCommand: string | null;
+}
+
+const ASSISTANT_HEAD = 600;
+
+export function readHistory(v: RequestView): History {
+  const h: History = {
+    human: "",
+    humanMode: null,
+    humanIsLast: false,
+    continuation: false,
+    prev: "",
+    turnsSinceHuman: 0,
+    assistant: "",
+    toolResults: [],
+    toolCalls: [],
+    lastIsToolResult: false,
+    runCommand: null,
+  };
+  const turns = v.turns;
+  let humanFound = false;
+  let prevCount = 0;
+  let lastRole: string | null = null;
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const t = turns[i];
+    if (t.role === "system") continue;
+    if (lastRole === null) {
+      lastRole = t.role;
+      h.lastIsToolResult = t.role === "tool" || t.toolResults.length > 0;
+    }
+    if (t.role === "assistant") {
+      if (!h.assistant && t.text) h.assistant = t.text.length > ASSISTANT_HEAD ? t.text.slice(0, ASSISTANT_HEAD) : t.text;
+      if (!humanFound && t.toolCalls.length) for (let k = t.toolCalls.length - 1; k >= 0 && h.toolCalls.length < 12; k--) h.toolCalls.unshift(t.toolCalls[k]);
+      if (!humanFound) h.turnsSinceHuman++;
+      continue;
+    }
+    if (t.toolResults.length && !humanFound) {
+      for (let k = t.toolResults.length - 1; k >= 0 && h.toolResults.length < 3; k--) h.toolResults.push(t.toolResults[k]);
+    }
+    if (t.role === "tool") {
+      if (!humanFound) h.turnsSinceHuman++;
+      continue;
+    }
+    // user turn: may carry own words
+    const s = t.text ? stripUserText(t.text) : null;
+    if (s && !s.commandOnly && s.text) {
+      if (!humanFound) {
+        humanFound = true;
+        h.human = s.text;
+        h.humanMode = s.mode;
+        h.humanIsLast = h.turnsSinceHuman === 0;
+        h.continuation = isContinuation(s.text);
+      } else if (prevCount < 2) {
+        h.prev = h.prev ? `${h.prev}\n${s.text.slice(0, 800)}` : s.text.slice(0, 800);
+        prevCount++;
+        if (prevCount >= 2) break;
+      }
+    } else if (s?.runCommand != null && !humanFound && h.runCommand === null) {
+      h.runCommand = s.runCommand;
+    } else if (!humanFound) h.turnsSinceHuman++;
+  }
+  return h;
+}

@@ -1,0 +1,103 @@
+/**
+ * Layer 1 preprocessing: removes what agents wrap around the user's own words, so rules and the model see
+ * only what the developer typed.
+ */
+
+const WRAPPER_TAGS = [
+  "system-reminder",
+  "environment_details",
+  "environment_context",
+  "current_datetime",
+  "session_context",
+  "mode_changed_notice",
+  "user_instructions",
+  "reminder",
+  "context",
+  "ide_selection",
+  "ide_opened_file",
+  "local-command-stdout",
+  "command-message",
+  "additional_data",
+  "attached_files",
+  "user_info",
+  "project_layout",
+  "rules",
+  "custom_instructions",
+  "git_status",
+  "task_progress",
+];
+const TAG_RE = new RegExp(`<(${WRAPPER_TAGS.join("|")})(?:\\s[^>]*)?>[\\s\\S]*?(?:</\\1>|$)`, "g");
+const TASK_TAG_RE = /<\/?(?:task|user_query|user_request|feedback|answer|session)>/g;
+const COMMAND_NAME_RE = /<command-(?:name|args)>([\s\S]*?)<\/command-(?:name|args)>/g;
+const AIDER_MODE_RE = /^\/(ask|architect|code|context|help)\b\s*/;
+const AIDER_CMD_RE = /^\/(add|drop|read-only|tokens|clear|reset|undo|diff|commit|map|map-refresh|ls|model|models|voice|paste|web|git|lint|test|run|settings|editor|copy|save|load|exit|quit|chat-mode|report|think-tokens|reasoning-effort|multiline-mode)\b/;
+const COPILOT_PLAN_RE = /^\s*\[\[PLAN\]\]\s*/;
+const AGENTS_MD_RE = /^#\s*AGENTS\.md instructions|^<INSTRUCTIONS>/;
+
+export interface Stripped {
+  text: string;
+  /** Mode named by a prefix in the user's text (aider /ask, /architect; copilot [[PLAN]]). */
+  mode: string | null;
+  /** The message was only an agent command (aider /add, /drop…) or wrapper, no intent of its own. */
+  commandOnly: boolean;
+  /** Aider `/run` / `/test` command text, if that's what the message is. */
+  runCommand: string | null;
+}
+
+/** Strips agent wrappers from one user message. Cheap: a few regex passes over at most a few KB. */
+export function stripUserText(raw: string): Stripped {
+  let mode: string | null = null;
+  let t = raw;
+  if (t.indexOf("<") !== -1) {
+    t = t.replace(TAG_RE, " ").replace(COMMAND_NAME_RE, " $1 ").replace(TASK_TAG_RE, " ");
+  }
+  t = t.trim();
+  // opencode / kilo send the prompt JSON-quoted: "\"Plan how…\""
+  if (t.length >= 2 && t.charCodeAt(0) === 34 && t.charCodeAt(t.length - 1) === 34) {
+    try {
+      const v = JSON.parse(t);
+      if (typeof v === "string") t = v.trim();
+    } catch {
+      t = t.slice(1, -1).trim();
+    }
+  }
+  if (COPILOT_PLAN_RE.test(t)) {
+    mode = "plan";
+    t = t.replace(COPILOT_PLAN_RE, "");
+  }
+  if (AGENTS_MD_RE.test(t)) return { text: "", mode, commandOnly: true, runCommand: null };
+  let runCommand: string | null = null;
+  let commandOnly = false;
+  if (t.charCodeAt(0) === 47 /* / */) {
+    const m = AIDER_MODE_RE.exec(t);
+    if (m) {
+      if (m[1] === "ask" || m[1] === "architect" || m[1] === "code") mode = m[1];
+      t = t.slice(m[0].length);
+      if (!t) commandOnly = true;
+    } else {
+      const c = AIDER_CMD_RE.exec(t);
+      if (c) {
+        commandOnly = true;
+        if (c[1] === "run" || c[1] === "test") runCommand = t.slice(c[0].length).trim();
+        else {
+          // "/add file\nand then a real request" keeps the request part.
+          const nl = t.indexOf("\n");
+          if (nl > 0) {
+            t = t.slice(nl + 1).trim();
+            commandOnly = t.length === 0;
+          }
+        }
+      }
+    }
+  }
+  return { text: t, mode, commandOnly, runCommand };
+}
+
+const CONTINUATION_RE =
+  /^(?:ok(?:ay)?|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|👍)(?:[\s,.!]+(?:please|then|thanks|go ahead|do it|continue|proceed|and continue|yes|ok))*[\s.!]*$/i;
+
+/** "ok", "continue", "go ahead", "yes do it" … a message that only tells the agent to carry on. */
+export function isContinuation(text: string): boolean {
+  if (text.length > 40) return false;
+  return CONTINUATION_RE.test(text.trim());
+}

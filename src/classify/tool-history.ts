@@ -1,0 +1,139 @@
+/**
+ * Layer 2: evidence from tool traffic — what the last tool results say (tracebacks, compiler errors, test
+ * summaries) and what the last tool calls did (edits to tests, writes to .md, read-only exploration).
+ */
+import type { History } from "./history.js";
+import { PHASE_INDEX } from "./rules.js";
+import { PHASES } from "./types.js";
+
+export interface TestSummary {
+  runner: string;
+  failed: number;
+  passed: number;
+}
+
+export interface ToolFacts {
+  testSummary: TestSummary | null;
+  error: string | null;
+  edits: number;
+  testEdits: number;
+  mdWrites: number;
+  reads: number;
+  runs: number;
+  testRuns: number;
+}
+
+const num = (s: string | undefined): number => (s ? Number.parseInt(s, 10) || 0 : 0);
+
+/** Recognises a test-runner summary in tool output. */
+export function testSummary(out: string): TestSummary | null {
+  let m: RegExpExecArray | null;
+  // pytest: "=== 2 failed, 3 passed in 0.1s ===" / "3 passed in"
+  if ((m = /=+ (?:.*?(\d+) failed)?(?:.*?(\d+) passed)?.*? in [\d.]+s/.exec(out)) && (m[1] || m[2])) return { runner: "pytest", failed: num(m[1]), passed: num(m[2]) };
+  // jest / vitest: "Tests:       1 failed, 4 passed" / "Tests  1 failed | 4 passed"
+  if ((m = /Tests?:?\s+(?:(\d+) failed[,|\s]+)?(?:\d+ (?:skipped|todo)[,|\s]+)*(?:(\d+) passed)?/.exec(out)) && (m[1] || m[2]))
+    return { runner: out.includes("vitest") || out.includes("Test Files") ? "vitest" : "jest", failed: num(m[1]), passed: num(m[2]) };
+  // cargo: "test result: FAILED. 3 passed; 1 failed"
+  if ((m = /test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed/.exec(out))) return { runner: "cargo", failed: num(m[2]), passed: num(m[1]) };
+  // dotnet: "Failed!  - Failed:     1, Passed:     4"
+  if ((m = /(?:Passed|Failed)!\s+-\s+Failed:\s+(\d+), Passed:\s+(\d+)/.exec(out))) return { runner: "dotnet", failed: num(m[1]), passed: num(m[2]) };
+  // bun: " 4 pass\n 1 fail"
+  if ((m = /^\s*(\d+) pass\s*$/m.exec(out))) {
+    const f = /^\s*(\d+) fail\s*$/m.exec(out);
+    return { runner: "bun", failed: num(f?.[1]), passed: num(m[1]) };
+  }
+  // rspec: "12 examples, 2 failures"; mocha: "3 passing", "1 failing"
+  if ((m = /(\d+) examples?, (\d+) failures?/.exec(out))) return { runner: "rspec", failed: num(m[2]), passed: num(m[1]) - num(m[2]) };
+  if ((m = /(\d+) passing/.exec(out))) {
+    const f = /(\d+) failing/.exec(out);
+    return { runner: "mocha", failed: num(f?.[1]), passed: num(m[1]) };
+  }
+  // go test: "--- FAIL: TestX", "FAIL\tpkg", "ok  \tpkg\t0.1s"
+  const goFail = /^(?:--- FAIL:|FAIL\s+\S+)/m.test(out);
+  if (goFail || /^ok\s+\S+\s+[\d.]+s/m.test(out)) return { runner: "go test", failed: goFail ? 1 : 0, passed: goFail ? 0 : 1 };
+  // generic ✓ / ✗ lists
+  const ok = (out.match(/✓|✔/g) ?? []).length;
+  const bad = (out.match(/✗|✘|✕|×/g) ?? []).length;
+  if (ok + bad >= 3) return { runner: "tests", failed: bad, passed: ok };
+  return null;
+}
+
+const ERROR_RE =
+  /Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception)\b(?::|\s+at\b)|\berror(?:\[E\d+\]| TS\d+|:)|npm ERR!|command not found|No such file or directory|^fatal:|panic:|Segmentation fault|BUILD FAILED|Build failed|Compilation failed|cannot find module|exit (?:code|status) [1-9]|Exit code [1-9]|<tool_use_error>|Uncaught|FAILED\b/im;
+
+/** First error line in tool output, or null. */
+export function findError(out: string): string | null {
+  const m = ERROR_RE.exec(out);
+  if (!m) return null;
+  const s = out.lastIndexOf("\n", m.index) + 1;
+  const e = out.indexOf("\n", m.index);
+  return out.slice(s, e === -1 ? undefined : Math.min(e, s + 120)).trim();
+}
+
+const EDIT_TOOLS = /^(?:edit|multiedit|write|apply_patch|edit_file|write_to_file|replace|replace_in_file|str_replace|str_replace_editor|str_replace_based_edit_tool|create_file|write_file|search_replace|notebookedit|insert|patch|create)$/i;
+const READ_TOOLS = /^(?:read|read_file|read_files|view|cat|grep|glob|ls|list|list_dir|list_directory|list_files|search|codebase_search|grep_search|file_search|search_codebase|search_files|rg|find|webfetch|web_search|fetch|read_many_files|lsp|outline|symbols|task|agent|explore|todowrite|todoread)$/i;
+const RUN_TOOLS = /^(?:bash|shell|run_terminal_cmd|run_commands|exec_command|exec|run_shell_command|execute_command|terminal|powershell|local_shell|run)$/i;
+const TEST_PATH = /(?:^|[/\\_.-])(?:tests?|specs?|__tests__|testing)(?:[/\\_.-]|$)|\.(?:test|spec)\.\w+|_test\.\w+|test_\w+\.py|Tests?\.cs/i;
+const MD_PATH = /\.(?:md|mdx|rst|adoc)\b|README|CHANGELOG/i;
+const TEST_CMD = /\b(?:pytest|py\.test|jest|vitest|mocha|go test|cargo test|npm (?:run )?test|pnpm (?:run )?test|yarn test|bun test|dotnet test|rspec|phpunit|unittest|tox|nox|make test)\b/;
+
+export function toolFacts(h: History): ToolFacts {
+  const f: ToolFacts = { testSummary: null, error: null, edits: 0, testEdits: 0, mdWrites: 0, reads: 0, runs: 0, testRuns: 0 };
+  const last = h.toolResults[0];
+  if (last !== undefined) {
+    f.testSummary = testSummary(last);
+    f.error = findError(last);
+  }
+  for (const c of h.toolCalls) {
+    const name = c.name.replace(/^.*[.:/]/, "");
+    if (EDIT_TOOLS.test(name)) {
+      f.edits++;
+      if (TEST_PATH.test(c.args)) f.testEdits++;
+      if (MD_PATH.test(c.args)) f.mdWrites++;
+    } else if (RUN_TOOLS.test(name)) {
+      f.runs++;
+      if (TEST_CMD.test(c.args)) f.testRuns++;
+    } else if (READ_TOOLS.test(name)) f.reads++;
+  }
+  // Tool output that names the command (Cursor "$ bun test", Claude "Bash: …```shell") counts as a test run too.
+  if (last !== undefined && f.testRuns === 0 && TEST_CMD.test(last.slice(0, 300))) f.testRuns++;
+  return f;
+}
+
+const N = PHASES.length;
+
+/** Weighted phase evidence from tool facts. `testWork` says test-writing was the work in progress. */
+export function toolEvidence(f: ToolFacts, h: History, testWork: boolean, signals: string[] | null): Float64Array {
+  const s = new Float64Array(N);
+  const P = PHASE_INDEX;
+  const fresh = h.lastIsToolResult;
+  const ts = f.testSummary;
+  if (ts && fresh) {
+    if (ts.failed > 0) {
+      if (testWork || f.testEdits > 0) s[P.test] += 2.5;
+      else s[P.debug] += 2.5;
+      signals?.push(`last tool result: ${ts.runner} ${ts.failed} failed`);
+    } else {
+      s[testWork || f.testEdits > 0 ? P.test : P.implement] += 1.2;
+      signals?.push(`last tool result: ${ts.runner} ${ts.passed} passed`);
+    }
+  } else if (f.error && fresh) {
+    s[P.debug] += f.edits > 0 || f.runs > 0 ? 2.2 : 1.5;
+    signals?.push(`last tool result: error (${f.error.slice(0, 60)})`);
+  }
+  if (f.testEdits > 0) {
+    s[P.test] += 1.5 + 0.3 * Math.min(f.testEdits, 3);
+    signals?.push("tool calls: edits to test files");
+  }
+  if (f.mdWrites > 0) {
+    s[P.document] += 2.0;
+    signals?.push("tool calls: writes to docs");
+  }
+  if (f.edits > f.testEdits + f.mdWrites) s[P.implement] += 0.8;
+  if (f.reads >= 2 && f.edits === 0 && f.runs <= 1) {
+    s[P.plan] += f.reads >= 4 ? 2.0 : 1.2;
+    signals?.push(`tool calls: ${f.reads} read-only, no edits yet`);
+  }
+  if (f.testRuns > 0 && !ts) s[P.test] += 0.6;
+  return s;
+}

@@ -1,0 +1,281 @@
+/**
+ * Reads the few parts of a request the classifier needs — the tail of the conversation, the head of the system
+ * prompt, the tool names — into one small `RequestView`. Never serialises or scans the whole body.
+ */
+import type { ClassifyInput } from "./types.js";
+
+export interface ToolCall {
+  name: string;
+  /** Arguments (JSON text or freeform input), truncated. */
+  args: string;
+}
+
+export interface Turn {
+  role: "user" | "assistant" | "tool" | "system";
+  /** Plain text of the turn, truncated to a head and a tail. */
+  text: string;
+  toolCalls: ToolCall[];
+  /** Texts of tool results carried by this turn (user tool_result blocks, role:"tool", function outputs). */
+  toolResults: string[];
+}
+
+export interface RequestView {
+  api: ClassifyInput["api"];
+  headers: Record<string, string | undefined>;
+  path: string;
+  model: string;
+  /** Head of the system prompt / instructions / first developer message. */
+  system: string;
+  /** Tool names offered. */
+  tools: string[];
+  /** Last turns, oldest first (at most TAIL_TURNS). */
+  turns: Turn[];
+  /** Number of conversation items in the body. */
+  nItems: number;
+  /** Heads of role:"system" / developer messages inside the conversation (mode markers live there). */
+  inlineSystem: string[];
+  /** Full texts (references, not copies) of system blocks and inline system messages, for marker lookups. */
+  systemParts: string[];
+}
+
+const TAIL_TURNS = 14;
+const TEXT_HEAD = 1500;
+const TEXT_TAIL = 700;
+const SYSTEM_HEAD = 4000;
+const ARGS_MAX = 300;
+const MAX_TOOLS = 80;
+
+/** Head + tail of a long string (the middle of long tool output rarely matters). */
+export function clip(s: string, head = TEXT_HEAD, tail = TEXT_TAIL): string {
+  if (s.length <= head + tail) return s;
+  return `${s.slice(0, head)}\n…\n${s.slice(s.length - tail)}`;
+}
+
+function partsText(c: unknown, max = TEXT_HEAD + TEXT_TAIL): string {
+  if (typeof c === "string") return c;
+  if (!Array.isArray(c)) return "";
+  let out = "";
+  for (const p of c) {
+    if (out.length > max) break;
+    if (typeof p === "string") out += (out ? "\n" : "") + p;
+    else if (p && typeof p === "object") {
+      const t = (p as { text?: unknown }).text;
+      if (typeof t === "string") out += (out ? "\n" : "") + t;
+    }
+  }
+  return out;
+}
+
+function argsText(a: unknown): string {
+  if (typeof a === "string") return a.length > ARGS_MAX ? a.slice(0, ARGS_MAX) : a;
+  if (!a || typeof a !== "object") return "";
+  // Small objects only: pick string fields, never stringify big payloads.
+  let out = "";
+  for (const [k, v] of Object.entries(a as Record<string, unknown>)) {
+    if (out.length > ARGS_MAX) break;
+    if (typeof v === "string") out += `${k}=${v.length > 160 ? v.slice(0, 160) : v} `;
+  }
+  return out;
+}
+
+function turn(role: Turn["role"], text = ""): Turn {
+  return { role, text, toolCalls: [], toolResults: [] };
+}
+
+function anthropicTurns(msgs: any[], view: RequestView): Turn[] {
+  const out: Turn[] = [];
+  const start = Math.max(0, msgs.length - TAIL_TURNS);
+  for (let i = start; i < msgs.length; i++) {
+    const m = msgs[i];
+    if (!m) continue;
+    const role = m.role === "assistant" ? "assistant" : m.role === "system" ? "system" : "user";
+    const t = turn(role);
+    const c = m.content;
+    if (typeof c === "string") t.text = clip(c);
+    else if (Array.isArray(c)) {
+      let text = "";
+      for (const b of c) {
+        if (!b) continue;
+        if (b.type === "text" && typeof b.text === "string") text += (text ? "\n" : "") + b.text;
+        else if (b.type === "tool_use") t.toolCalls.push({ name: String(b.name ?? ""), args: argsText(b.input) });
+        else if (b.type === "tool_result") t.toolResults.push(clip(partsText(b.content, 1e6)));
+      }
+      t.text = clip(text);
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+function chatTurns(msgs: any[]): Turn[] {
+  const out: Turn[] = [];
+  const start = Math.max(0, msgs.length - TAIL_TURNS);
+  for (let i = start; i < msgs.length; i++) {
+    const m = msgs[i];
+    if (!m) continue;
+    if (m.role === "tool" || m.role === "function") {
+      const t = turn("tool");
+      t.toolResults.push(clip(partsText(m.content, 1e6)));
+      out.push(t);
+      continue;
+    }
+    const role = m.role === "assistant" ? "assistant" : m.role === "system" || m.role === "developer" ? "system" : "user";
+    const t = turn(role, clip(partsText(m.content, 1e6)));
+    if (Array.isArray(m.tool_calls)) {
+      for (const tc of m.tool_calls) {
+        const f = tc?.function ?? tc?.custom ?? tc;
+        t.toolCalls.push({ name: String(f?.name ?? ""), args: argsText(f?.arguments ?? f?.input) });
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+function responsesTurns(items: any[]): Turn[] {
+  const out: Turn[] = [];
+  const start = Math.max(0, items.length - TAIL_TURNS);
+  for (let i = start; i < items.length; i++) {
+    const it = items[i];
+    if (!it) continue;
+    const type = it.type ?? "message";
+    if (type === "message") {
+      const role = it.role === "assistant" ? "assistant" : it.role === "system" || it.role === "developer" ? "system" : "user";
+      out.push(turn(role, clip(partsText(it.content, 1e6))));
+    } else if (type === "function_call" || type === "custom_tool_call" || type === "local_shell_call") {
+      const t = turn("assistant");
+      t.toolCalls.push({ name: String(it.name ?? type), args: argsText(it.arguments ?? it.input ?? it.action) });
+      out.push(t);
+    } else if (type === "function_call_output" || type === "custom_tool_call_output" || type === "local_shell_call_output") {
+      const t = turn("tool");
+      const o = it.output;
+      t.toolResults.push(clip(typeof o === "string" ? o : partsText(o, 1e6)));
+      out.push(t);
+    } else if (type === "agent_message") {
+      out.push(turn("user", clip(partsText(it.content, 1e6))));
+    }
+  }
+  return out;
+}
+
+function geminiTurns(contents: any[]): Turn[] {
+  const out: Turn[] = [];
+  const start = Math.max(0, contents.length - TAIL_TURNS);
+  for (let i = start; i < contents.length; i++) {
+    const c = contents[i];
+    if (!c || !Array.isArray(c.parts)) continue;
+    const t = turn(c.role === "model" ? "assistant" : "user");
+    let text = "";
+    for (const p of c.parts) {
+      if (!p) continue;
+      if (typeof p.text === "string" && !p.thought) text += (text ? "\n" : "") + p.text;
+      else if (p.functionCall) t.toolCalls.push({ name: String(p.functionCall.name ?? ""), args: argsText(p.functionCall.args) });
+      else if (p.functionResponse) {
+        const r = p.functionResponse.response;
+        const o = r?.output ?? r?.result ?? r?.error ?? r?.content;
+        t.toolResults.push(clip(typeof o === "string" ? o : argsText(r)));
+      }
+    }
+    t.text = clip(text);
+    out.push(t);
+  }
+  return out;
+}
+
+function pushParts(s: unknown, out: string[]): void {
+  if (typeof s === "string") out.push(s);
+  else if (Array.isArray(s)) {
+    for (const p of s) {
+      if (out.length > 24) break;
+      if (typeof p === "string") out.push(p);
+      else if (p && typeof (p as any).text === "string") out.push((p as any).text);
+    }
+  } else if (s && typeof s === "object" && Array.isArray((s as any).parts)) pushParts((s as any).parts, out);
+}
+
+function systemHead(s: unknown): string {
+  if (typeof s === "string") return s.slice(0, SYSTEM_HEAD);
+  if (Array.isArray(s)) return partsText(s, SYSTEM_HEAD).slice(0, SYSTEM_HEAD);
+  if (s && typeof s === "object" && Array.isArray((s as any).parts)) return partsText((s as any).parts, SYSTEM_HEAD).slice(0, SYSTEM_HEAD);
+  return "";
+}
+
+function toolNames(tools: unknown): string[] {
+  if (!Array.isArray(tools)) return [];
+  const out: string[] = [];
+  for (const t of tools) {
+    if (out.length >= MAX_TOOLS) break;
+    if (!t || typeof t !== "object") continue;
+    const o = t as any;
+    if (Array.isArray(o.functionDeclarations)) {
+      for (const f of o.functionDeclarations) if (f?.name) out.push(String(f.name));
+    } else {
+      const n = o.name ?? o.function?.name ?? o.custom?.name;
+      if (n) out.push(String(n));
+      else if (o.type) out.push(String(o.type));
+    }
+  }
+  return out;
+}
+
+/** Builds the view. Accepts any JSON body; missing parts come back empty. */
+export function readView(input: ClassifyInput): RequestView {
+  const body = input.body && typeof input.body === "object" ? input.body : {};
+  const headers = input.headers ?? {};
+  const view: RequestView = {
+    api: input.api,
+    headers,
+    path: input.path ?? "",
+    model: typeof body.model === "string" ? body.model : "",
+    system: "",
+    tools: toolNames(body.tools),
+    turns: [],
+    nItems: 0,
+    inlineSystem: [],
+    systemParts: [],
+  };
+  if (Array.isArray(body.contents)) {
+    view.system = systemHead(body.systemInstruction ?? body.system_instruction);
+    pushParts(body.systemInstruction ?? body.system_instruction, view.systemParts);
+    view.turns = geminiTurns(body.contents);
+    view.nItems = body.contents.length;
+  } else if (Array.isArray(body.input) || typeof body.input === "string") {
+    const items = typeof body.input === "string" ? [{ type: "message", role: "user", content: body.input }] : body.input;
+    view.system = systemHead(body.instructions);
+    pushParts(body.instructions, view.systemParts);
+    view.turns = responsesTurns(items);
+    view.nItems = items.length;
+    collectInline(items, view, (it) => it?.type === "message" && (it.role === "system" || it.role === "developer"));
+    if (!view.system && view.inlineSystem.length) view.system = view.inlineSystem[0];
+    if (view.tools.length === 0) {
+      for (let i = 0; i < Math.min(items.length, 8); i++) {
+        if (items[i]?.type === "additional_tools") view.tools.push(...toolNames(items[i].tools));
+      }
+    }
+  } else if (Array.isArray(body.messages)) {
+    const msgs = body.messages;
+    view.nItems = msgs.length;
+    if (body.system !== undefined) {
+      view.system = systemHead(body.system);
+      pushParts(body.system, view.systemParts);
+      view.turns = anthropicTurns(msgs, view);
+    } else {
+      view.turns = chatTurns(msgs);
+    }
+    collectInline(msgs, view, (m) => m?.role === "system" || m?.role === "developer");
+    if (!view.system && view.inlineSystem.length) view.system = view.inlineSystem[0];
+  }
+  return view;
+}
+
+/** Heads of inline system/developer messages anywhere in the list (property checks only; heads are short). */
+function collectInline(list: any[], view: RequestView, pred: (m: any) => boolean): void {
+  for (let i = 0; i < list.length && view.inlineSystem.length < 12; i++) {
+    const m = list[i];
+    if (!pred(m)) continue;
+    const c = m.content;
+    pushParts(c, view.systemParts);
+    const s = typeof c === "string" ? c.slice(0, SYSTEM_HEAD) : partsText(c, SYSTEM_HEAD).slice(0, SYSTEM_HEAD);
+    view.inlineSystem.push(s);
+  }
+}
