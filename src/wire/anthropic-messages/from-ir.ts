@@ -29,13 +29,24 @@ export function defaultMaxTokens(model: string): number {
 const EFFORT_BUDGET = { minimal: 1024, low: 4096, medium: 10000, high: 24000, xhigh: 32000 } as const;
 const MIN_BUDGET = 1024;
 
-const cc = (c: CacheControl | undefined): Obj => (c ? { cache_control: c.ttl ? { type: c.type, ttl: c.ttl } : { type: c.type } } : {});
+const cc = (c: CacheControl | undefined): Obj =>
+  c ? { cache_control: c.ttl ? { type: c.type, ttl: c.ttl } : { type: c.type } } : {};
 
 function imageBlock(p: ImagePart, warnings: string[]): Obj | undefined {
-  if (p.data) return { type: "image", source: { type: "base64", media_type: p.mediaType ?? "image/png", data: p.data }, ...cc(p.cacheControl) };
+  if (p.data)
+    return {
+      type: "image",
+      source: { type: "base64", media_type: p.mediaType ?? "image/png", data: p.data },
+      ...cc(p.cacheControl),
+    };
   if (p.url) {
     const d = parseDataUrl(p.url);
-    if (d) return { type: "image", source: { type: "base64", media_type: d.mediaType, data: d.data }, ...cc(p.cacheControl) };
+    if (d)
+      return {
+        type: "image",
+        source: { type: "base64", media_type: d.mediaType, data: d.data },
+        ...cc(p.cacheControl),
+      };
     return { type: "image", source: { type: "url", url: p.url }, ...cc(p.cacheControl) };
   }
   warnings.push("image part without data or url dropped");
@@ -47,9 +58,19 @@ function documentBlock(p: DocumentPart, warnings: string[]): Obj | undefined {
   if (p.data) {
     const mediaType = p.mediaType ?? "application/pdf";
     if (mediaType === "text/plain") {
-      return { type: "document", source: { type: "text", media_type: "text/plain", data: Buffer.from(p.data, "base64").toString("utf8") }, ...title, ...cc(p.cacheControl) };
+      return {
+        type: "document",
+        source: { type: "text", media_type: "text/plain", data: Buffer.from(p.data, "base64").toString("utf8") },
+        ...title,
+        ...cc(p.cacheControl),
+      };
     }
-    return { type: "document", source: { type: "base64", media_type: mediaType, data: p.data }, ...title, ...cc(p.cacheControl) };
+    return {
+      type: "document",
+      source: { type: "base64", media_type: mediaType, data: p.data },
+      ...title,
+      ...cc(p.cacheControl),
+    };
   }
   if (p.url) {
     const d = parseDataUrl(p.url);
@@ -83,7 +104,13 @@ function partToBlock(p: ContentPart, warnings: string[]): Obj | undefined {
       return { type: "tool_use", id: p.id, name: p.name, input: argsToObject(p.arguments), ...cc(p.cacheControl) };
     case "tool_result": {
       const content = p.content
-        .map((c) => (c.type === "text" ? (c.text === "" ? undefined : { type: "text", text: c.text, ...cc(c.cacheControl) }) : imageBlock(c, warnings)))
+        .map((c) =>
+          c.type === "text"
+            ? c.text === ""
+              ? undefined
+              : { type: "text", text: c.text, ...cc(c.cacheControl) }
+            : imageBlock(c, warnings),
+        )
         .filter((c): c is Obj => c !== undefined);
       return {
         type: "tool_result",
@@ -111,7 +138,8 @@ export function encodeMessages(messages: IRMessage[], warnings: string[]): Obj[]
   for (const m of out) {
     if (m.role !== "user") continue;
     const results = m.content.filter((b) => b.type === "tool_result");
-    if (results.length > 0 && results.length < m.content.length) m.content = [...results, ...m.content.filter((b) => b.type !== "tool_result")];
+    if (results.length > 0 && results.length < m.content.length)
+      m.content = [...results, ...m.content.filter((b) => b.type !== "tool_result")];
   }
   if (out.length > 0 && out[0].role !== "user") {
     warnings.push("conversation started with an assistant turn; inserted an empty user turn");
@@ -126,7 +154,11 @@ function encodeTool(t: IRTool, warnings: string[]): Obj {
     return {
       name: t.name,
       ...(t.description ? { description: t.description } : {}),
-      input_schema: { type: "object", properties: { input: { type: "string", description: "Raw freeform tool input" } }, required: ["input"] },
+      input_schema: {
+        type: "object",
+        properties: { input: { type: "string", description: "Raw freeform tool input" } },
+        required: ["input"],
+      },
       ...cc(t.cacheControl),
     };
   }
@@ -165,10 +197,14 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
   if (req.tools.length > 0) body.tools = req.tools.map((t) => encodeTool(t, warnings));
   if (req.toolChoice) {
     const c = req.toolChoice;
-    body.tool_choice = c.type === "required" ? { type: "any" } : c.type === "tool" ? { type: "tool", name: c.name } : { type: c.type };
+    body.tool_choice =
+      c.type === "required" ? { type: "any" } : c.type === "tool" ? { type: "tool", name: c.name } : { type: c.type };
   }
   if (req.parallelToolCalls === false && req.tools.length > 0) {
-    body.tool_choice = { ...((body.tool_choice as Obj | undefined) ?? { type: "auto" }), disable_parallel_tool_use: true };
+    body.tool_choice = {
+      ...((body.tool_choice as Obj | undefined) ?? { type: "auto" }),
+      disable_parallel_tool_use: true,
+    };
   }
   if (req.stop && req.stop.length > 0) body.stop_sequences = req.stop;
   let thinking = false;
@@ -176,8 +212,12 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
     const maxTokens = body.max_tokens as number;
     let budget = req.reasoning.budgetTokens ?? EFFORT_BUDGET[req.reasoning.effort ?? "medium"];
     if (budget >= maxTokens) budget = maxTokens - 1;
-    if (budget < MIN_BUDGET) warnings.push(`thinking dropped: max_tokens ${maxTokens} leaves no room for the ${MIN_BUDGET}-token minimum budget`);
-    else if (lastAssistantLacksThinking(messages)) warnings.push("thinking dropped: the last assistant tool call has no thinking block to continue from");
+    if (budget < MIN_BUDGET)
+      warnings.push(
+        `thinking dropped: max_tokens ${maxTokens} leaves no room for the ${MIN_BUDGET}-token minimum budget`,
+      );
+    else if (lastAssistantLacksThinking(messages))
+      warnings.push("thinking dropped: the last assistant tool call has no thinking block to continue from");
     else {
       body.thinking = { type: "enabled", budget_tokens: Math.max(MIN_BUDGET, budget) };
       thinking = true;
@@ -186,7 +226,8 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
     body.thinking = { type: "disabled" };
   }
   if (req.temperature !== undefined) {
-    if (thinking && req.temperature !== 1) warnings.push("temperature dropped: Anthropic requires temperature 1 with thinking");
+    if (thinking && req.temperature !== 1)
+      warnings.push("temperature dropped: Anthropic requires temperature 1 with thinking");
     else body.temperature = req.temperature;
   }
   if (req.topP !== undefined) {
@@ -198,7 +239,8 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
     else body.top_k = req.topK;
   }
   if (req.responseFormat) {
-    if (req.responseFormat.type === "json_schema") body.output_config = { format: { type: "json_schema", schema: req.responseFormat.schema } };
+    if (req.responseFormat.type === "json_schema")
+      body.output_config = { format: { type: "json_schema", schema: req.responseFormat.schema } };
     else warnings.push("response_format json_object has no Anthropic equivalent; dropped");
   }
   if (req.user) body.metadata = { user_id: req.user };

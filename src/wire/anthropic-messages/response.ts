@@ -5,7 +5,8 @@ import { stopReasonFromAnthropic, stopReasonToAnthropic } from "./finish-reason.
 import { argsToObject, arr, isObj, type Obj } from "./internal/check.js";
 import { usageFromAnthropic, usageToAnthropic } from "./usage.js";
 
-const bad = (msg: string) => new RouterError("bad_gateway", `upstream Anthropic response: ${msg}`, { code: "CR_UPSTREAM_SHAPE" });
+const bad = (msg: string) =>
+  new RouterError("bad_gateway", `upstream Anthropic response: ${msg}`, { code: "CR_UPSTREAM_SHAPE" });
 
 export function decodeResponse(body: unknown): IRResponse {
   if (!isObj(body)) throw bad("not a JSON object");
@@ -22,7 +23,13 @@ export function decodeResponse(body: unknown): IRResponse {
         if (typeof raw.text === "string") content.push({ type: "text", text: raw.text });
         break;
       case "tool_use":
-        content.push({ type: "tool_call", id: String(raw.id), name: String(raw.name), arguments: JSON.stringify(raw.input ?? {}), kind: "function" });
+        content.push({
+          type: "tool_call",
+          id: String(raw.id),
+          name: String(raw.name),
+          arguments: JSON.stringify(raw.input ?? {}),
+          kind: "function",
+        });
         break;
       case "thinking":
         content.push({
@@ -54,14 +61,20 @@ export function contentToAnthropic(content: IRResponse["content"]): Obj[] {
   const out: Obj[] = [];
   for (const p of content) {
     if (p.type === "text") out.push({ type: "text", text: p.text });
-    else if (p.type === "tool_call") out.push({ type: "tool_use", id: p.id, name: p.name, input: argsToObject(p.arguments) });
-    else if (p.encrypted && !p.text && p.family === "anthropic") out.push({ type: "redacted_thinking", data: p.encrypted });
-    else if (p.text) out.push({ type: "thinking", thinking: p.text, signature: p.family === "anthropic" ? (p.signature ?? "") : "" });
+    else if (p.type === "tool_call")
+      out.push({ type: "tool_use", id: p.id, name: p.name, input: argsToObject(p.arguments) });
+    else if (p.encrypted && !p.text && p.family === "anthropic")
+      out.push({ type: "redacted_thinking", data: p.encrypted });
+    else if (p.text)
+      out.push({ type: "thinking", thinking: p.text, signature: p.family === "anthropic" ? (p.signature ?? "") : "" });
   }
   return out;
 }
 
-export function encodeResponse(res: IRResponse, opts: { model: string; trailer?: DecisionTrailer }): Record<string, unknown> {
+export function encodeResponse(
+  res: IRResponse,
+  opts: { model: string; trailer?: DecisionTrailer },
+): Record<string, unknown> {
   const body: Obj = {
     id: res.id.startsWith("msg_") ? res.id : `msg_${res.id}`,
     type: "message",

@@ -47,7 +47,11 @@ export class AnthropicStreamDecoder implements StreamDecoder {
       case "error": {
         const e = isObj(data.error) ? data.error : {};
         const t = typeof e.type === "string" ? e.type : "api_error";
-        return this.#fail(statusForAnthropicType(t), t, typeof e.message === "string" ? e.message : "upstream stream error");
+        return this.#fail(
+          statusForAnthropicType(t),
+          t,
+          typeof e.message === "string" ? e.message : "upstream stream error",
+        );
       }
       default:
         return []; // ping and future event types
@@ -66,7 +70,14 @@ export class AnthropicStreamDecoder implements StreamDecoder {
     this.#started = true;
     const m = isObj(data.message) ? data.message : {};
     this.#usage = usageFromAnthropic(m.usage);
-    return [{ type: "message_start", id: typeof m.id === "string" ? m.id : "msg_unknown", model: typeof m.model === "string" ? m.model : "", usage: { ...this.#usage } }];
+    return [
+      {
+        type: "message_start",
+        id: typeof m.id === "string" ? m.id : "msg_unknown",
+        model: typeof m.model === "string" ? m.model : "",
+        usage: { ...this.#usage },
+      },
+    ];
   }
 
   #ensureStarted(out: IRStreamEvent[]): void {
@@ -84,18 +95,26 @@ export class AnthropicStreamDecoder implements StreamDecoder {
     switch (b.type) {
       case "text":
         out.push({ type: "block_start", index, block: { type: "text" } });
-        if (typeof b.text === "string" && b.text) out.push({ type: "block_delta", index, delta: { type: "text", text: b.text } });
+        if (typeof b.text === "string" && b.text)
+          out.push({ type: "block_delta", index, delta: { type: "text", text: b.text } });
         break;
       case "tool_use": {
-        out.push({ type: "block_start", index, block: { type: "tool_call", id: String(b.id), name: String(b.name), kind: "function" } });
+        out.push({
+          type: "block_start",
+          index,
+          block: { type: "tool_call", id: String(b.id), name: String(b.name), kind: "function" },
+        });
         // Some compatible servers put the whole input in the start block instead of streaming it.
-        if (isObj(b.input) && Object.keys(b.input).length > 0) out.push({ type: "block_delta", index, delta: { type: "tool_args", partial: JSON.stringify(b.input) } });
+        if (isObj(b.input) && Object.keys(b.input).length > 0)
+          out.push({ type: "block_delta", index, delta: { type: "tool_args", partial: JSON.stringify(b.input) } });
         break;
       }
       case "thinking":
         out.push({ type: "block_start", index, block: { type: "reasoning", family: "anthropic" } });
-        if (typeof b.thinking === "string" && b.thinking) out.push({ type: "block_delta", index, delta: { type: "reasoning", text: b.thinking } });
-        if (typeof b.signature === "string" && b.signature) out.push({ type: "block_delta", index, delta: { type: "signature", signature: b.signature } });
+        if (typeof b.thinking === "string" && b.thinking)
+          out.push({ type: "block_delta", index, delta: { type: "reasoning", text: b.thinking } });
+        if (typeof b.signature === "string" && b.signature)
+          out.push({ type: "block_delta", index, delta: { type: "signature", signature: b.signature } });
         break;
       case "redacted_thinking":
         out.push({ type: "block_start", index, block: { type: "reasoning", family: "anthropic" } });
@@ -116,13 +135,21 @@ export class AnthropicStreamDecoder implements StreamDecoder {
     const d = isObj(data.delta) ? data.delta : {};
     switch (d.type) {
       case "text_delta":
-        return typeof d.text === "string" && d.text ? [{ type: "block_delta", index, delta: { type: "text", text: d.text } }] : [];
+        return typeof d.text === "string" && d.text
+          ? [{ type: "block_delta", index, delta: { type: "text", text: d.text } }]
+          : [];
       case "input_json_delta":
-        return typeof d.partial_json === "string" && d.partial_json ? [{ type: "block_delta", index, delta: { type: "tool_args", partial: d.partial_json } }] : [];
+        return typeof d.partial_json === "string" && d.partial_json
+          ? [{ type: "block_delta", index, delta: { type: "tool_args", partial: d.partial_json } }]
+          : [];
       case "thinking_delta":
-        return typeof d.thinking === "string" && d.thinking ? [{ type: "block_delta", index, delta: { type: "reasoning", text: d.thinking } }] : [];
+        return typeof d.thinking === "string" && d.thinking
+          ? [{ type: "block_delta", index, delta: { type: "reasoning", text: d.thinking } }]
+          : [];
       case "signature_delta":
-        return typeof d.signature === "string" && d.signature ? [{ type: "block_delta", index, delta: { type: "signature", signature: d.signature } }] : [];
+        return typeof d.signature === "string" && d.signature
+          ? [{ type: "block_delta", index, delta: { type: "signature", signature: d.signature } }]
+          : [];
       default:
         return []; // citations_delta and future delta types
     }

@@ -101,7 +101,8 @@ export class AnthropicStreamEncoder implements StreamEncoder {
     let s = this.#messageStart("msg_coderouter");
     const b = e.block;
     if (b.type === "text") s += this.#startBlock(e.index, { type: "text", text: "" });
-    else if (b.type === "tool_call") s += this.#startBlock(e.index, { type: "tool_use", id: b.id, name: b.name, input: {} });
+    else if (b.type === "tool_call")
+      s += this.#startBlock(e.index, { type: "tool_use", id: b.id, name: b.name, input: {} });
     else {
       this.#family.set(e.index, b.family);
       this.#pending.set(e.index, { family: b.family });
@@ -117,9 +118,12 @@ export class AnthropicStreamEncoder implements StreamEncoder {
       if (d.type === "encrypted") {
         this.#pending.delete(e.index);
         // Only Anthropic's own redacted_thinking can be replayed; other families' encrypted reasoning is skipped.
-        return pending.family === "anthropic" ? this.#startBlock(e.index, { type: "redacted_thinking", data: d.data }) : "";
+        return pending.family === "anthropic"
+          ? this.#startBlock(e.index, { type: "redacted_thinking", data: d.data })
+          : "";
       }
-      const startsThinking = (d.type === "reasoning" && d.text !== "") || (d.type === "signature" && pending.family === "anthropic");
+      const startsThinking =
+        (d.type === "reasoning" && d.text !== "") || (d.type === "signature" && pending.family === "anthropic");
       if (!startsThinking) return "";
       this.#pending.delete(e.index);
       s += this.#startBlock(e.index, { type: "thinking", thinking: "", signature: "" });

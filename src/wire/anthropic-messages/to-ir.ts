@@ -26,14 +26,18 @@ const withCache = <T extends object>(part: T, b: Obj): T => {
 };
 
 function textPart(b: Obj, path: string): TextPart {
-  return withCache({ type: "text", text: str(b.text, `${path}.text`) }, b);
+  return withCache<TextPart>({ type: "text", text: str(b.text, `${path}.text`) }, b);
 }
 
 function imagePart(b: Obj, path: string): ImagePart {
   const src = obj(b.source, `${path}.source`);
   if (src.type === "base64") {
     return withCache(
-      { type: "image", mediaType: optStr(src.media_type, `${path}.source.media_type`), data: str(src.data, `${path}.source.data`) },
+      {
+        type: "image",
+        mediaType: optStr(src.media_type, `${path}.source.media_type`),
+        data: str(src.data, `${path}.source.data`),
+      },
       b,
     );
   }
@@ -49,7 +53,11 @@ function documentPart(b: Obj, path: string, warnings: string[]): DocumentPart | 
   const src = obj(b.source, `${path}.source`);
   const title = optStr(b.title, `${path}.title`);
   if (src.type === "base64") {
-    const p: DocumentPart = { type: "document", mediaType: optStr(src.media_type, `${path}.source.media_type`), data: str(src.data, `${path}.source.data`) };
+    const p: DocumentPart = {
+      type: "document",
+      mediaType: optStr(src.media_type, `${path}.source.media_type`),
+      data: str(src.data, `${path}.source.data`),
+    };
     return withCache(title ? { ...p, title } : p, b);
   }
   if (src.type === "url") {
@@ -57,7 +65,7 @@ function documentPart(b: Obj, path: string, warnings: string[]): DocumentPart | 
     return withCache(title ? { ...p, title } : p, b);
   }
   if (src.type === "text") {
-    return withCache({ type: "text", text: str(src.data, `${path}.source.data`) }, b);
+    return withCache<TextPart>({ type: "text", text: str(src.data, `${path}.source.data`) }, b);
   }
   warnings.push(`${path}: document source ${JSON.stringify(src.type)} is not supported; dropped`);
   return undefined;
@@ -86,7 +94,12 @@ function toolResultContent(v: unknown, path: string, warnings: string[]): Array<
 }
 
 /** One content block of a user/assistant message; undefined for blocks that have no IR form (warned). */
-function contentBlock(raw: unknown, path: string, role: IRMessage["role"], warnings: string[]): ContentPart | undefined {
+function contentBlock(
+  raw: unknown,
+  path: string,
+  role: IRMessage["role"],
+  warnings: string[],
+): ContentPart | undefined {
   const b = obj(raw, path);
   switch (b.type) {
     case "text":
@@ -97,14 +110,20 @@ function contentBlock(raw: unknown, path: string, role: IRMessage["role"], warni
       return documentPart(b, path, warnings);
     case "tool_use": {
       const input = b.input === undefined ? {} : b.input;
-      return withCache(
-        { type: "tool_call", id: str(b.id, `${path}.id`), name: str(b.name, `${path}.name`), arguments: JSON.stringify(input), kind: "function" },
+      return withCache<ContentPart>(
+        {
+          type: "tool_call",
+          id: str(b.id, `${path}.id`),
+          name: str(b.name, `${path}.name`),
+          arguments: JSON.stringify(input),
+          kind: "function",
+        },
         b,
       );
     }
     case "tool_result": {
       const isError = optBool(b.is_error, `${path}.is_error`);
-      return withCache(
+      return withCache<ContentPart>(
         {
           type: "tool_result",
           callId: str(b.tool_use_id, `${path}.tool_use_id`),
@@ -116,7 +135,12 @@ function contentBlock(raw: unknown, path: string, role: IRMessage["role"], warni
     }
     case "thinking": {
       const signature = optStr(b.signature, `${path}.signature`);
-      return { type: "reasoning", text: str(b.thinking, `${path}.thinking`), family: "anthropic", ...(signature ? { signature } : {}) };
+      return {
+        type: "reasoning",
+        text: str(b.thinking, `${path}.thinking`),
+        family: "anthropic",
+        ...(signature ? { signature } : {}),
+      };
     }
     case "redacted_thinking":
       return { type: "reasoning", text: "", family: "anthropic", encrypted: str(b.data, `${path}.data`) };
@@ -132,7 +156,8 @@ function systemFrom(v: unknown, path: string): TextPart[] {
   if (typeof v === "string") return v === "" ? [] : [{ type: "text", text: v }];
   return arr(v, path).map((raw, i) => {
     const b = obj(raw, `${path}[${i}]`);
-    if (b.type !== "text") throw invalid(`${path}[${i}].type: system blocks must be text, got ${JSON.stringify(b.type)}`);
+    if (b.type !== "text")
+      throw invalid(`${path}[${i}].type: system blocks must be text, got ${JSON.stringify(b.type)}`);
     return textPart(b, `${path}[${i}]`);
   });
 }
@@ -148,7 +173,11 @@ function toolFrom(raw: unknown, path: string, warnings: string[]): IRTool | unde
   const schema = t.input_schema;
   if (schema !== undefined && !isObj(schema)) throw invalid(`${path}.input_schema: expected an object`);
   const strict = optBool(t.strict, `${path}.strict`);
-  const tool: IRTool = { name: str(t.name, `${path}.name`), kind: "function", parameters: (schema as Obj | undefined) ?? { type: "object", properties: {} } };
+  const tool: IRTool = {
+    name: str(t.name, `${path}.name`),
+    kind: "function",
+    parameters: (schema as Obj | undefined) ?? { type: "object", properties: {} },
+  };
   const description = optStr(t.description, `${path}.description`);
   if (description !== undefined) tool.description = description;
   if (strict !== undefined) tool.strict = strict;
@@ -173,7 +202,14 @@ function toolChoiceFrom(v: unknown): { choice?: IRToolChoice; parallel?: boolean
   }
 }
 
-const EFFORTS: Record<string, Effort> = { low: "low", medium: "medium", high: "high", max: "xhigh", xhigh: "xhigh", minimal: "minimal" };
+const EFFORTS: Record<string, Effort> = {
+  low: "low",
+  medium: "medium",
+  high: "high",
+  max: "xhigh",
+  xhigh: "xhigh",
+  minimal: "minimal",
+};
 
 function reasoningFrom(thinking: unknown, outputConfig: Obj | undefined): IRRequest["reasoning"] {
   const effort = outputConfig && typeof outputConfig.effort === "string" ? EFFORTS[outputConfig.effort] : undefined;
@@ -211,7 +247,8 @@ export function decodeRequest(body: unknown, ctx?: { pathModel?: string; stream?
       system.push(...systemFrom(m.content, `${path}.content`));
       return;
     }
-    if (role !== "user" && role !== "assistant") throw invalid(`${path}.role: expected user, assistant or system, got ${JSON.stringify(role)}`);
+    if (role !== "user" && role !== "assistant")
+      throw invalid(`${path}.role: expected user, assistant or system, got ${JSON.stringify(role)}`);
     let content: ContentPart[];
     if (typeof m.content === "string") content = [{ type: "text", text: m.content }];
     else {
@@ -234,7 +271,10 @@ export function decodeRequest(body: unknown, ctx?: { pathModel?: string; stream?
   const { choice, parallel } = toolChoiceFrom(b.tool_choice);
   const outputConfig = isObj(b.output_config) ? b.output_config : undefined;
   const metadata = isObj(b.metadata) ? b.metadata : undefined;
-  const stop = b.stop_sequences === undefined || b.stop_sequences === null ? undefined : arr(b.stop_sequences, "stop_sequences").map((s, i) => str(s, `stop_sequences[${i}]`));
+  const stop =
+    b.stop_sequences === undefined || b.stop_sequences === null
+      ? undefined
+      : arr(b.stop_sequences, "stop_sequences").map((s, i) => str(s, `stop_sequences[${i}]`));
 
   const req: IRRequest = {
     model,

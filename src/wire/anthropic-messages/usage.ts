@@ -35,7 +35,8 @@ export function mergeAnthropicUsage(base: IRUsage, u: unknown): IRUsage {
     inputTokens: has("input_tokens") ? next.inputTokens : base.inputTokens,
     outputTokens: has("output_tokens") ? next.outputTokens : base.outputTokens,
     cacheReadTokens: has("cache_read_input_tokens") ? next.cacheReadTokens : base.cacheReadTokens,
-    cacheWriteTokens: has("cache_creation_input_tokens") || isObj(u.cache_creation) ? next.cacheWriteTokens : base.cacheWriteTokens,
+    cacheWriteTokens:
+      has("cache_creation_input_tokens") || isObj(u.cache_creation) ? next.cacheWriteTokens : base.cacheWriteTokens,
     cacheWrite1hTokens:
       has("cache_creation_input_tokens") || isObj(u.cache_creation) ? next.cacheWrite1hTokens : base.cacheWrite1hTokens,
     reasoningTokens: isObj(u.output_tokens_details) ? next.reasoningTokens : base.reasoningTokens,
