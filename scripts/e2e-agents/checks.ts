@@ -1,0 +1,133 @@
+/**
+ * What counts as "the agent completed the tool-using turn through the router": pure checks over what the CLI
+ * printed, what the fake upstream saw, what the tap saw of the router's responses, and the router's ledger.
+ */
+import type { ClientId, RunResult } from "./clients.js";
+import { FINAL_TEXT, MARKER, type Seen } from "./fake-upstream.js";
+import type { Format } from "./replies.js";
+import type { LedgerRow, TapRecord } from "./router.js";
+
+export type Status = "PASS" | "FAIL" | "SKIP";
+export interface Check {
+  name: string;
+  status: Status;
+  detail: string;
+}
+
+export interface Evidence {
+  client: ClientId;
+  inbound: Format;
+  /** Forced model id, or undefined when the CLI talked to the fake upstream directly. */
+  model: string | undefined;
+  run: RunResult;
+  fileText: string | undefined;
+  seen: Seen[];
+  tap: TapRecord[] | undefined;
+  ledger: LedgerRow[] | string | undefined;
+}
+
+/** The provider format a catalog model id is served in, judged by its family (anything else is OpenAI-style). */
+export function expectedFormats(model: string): Format[] {
+  if (model.startsWith("claude")) return ["anthropic-messages"];
+  if (model.startsWith("gemini")) return ["gemini"];
+  return ["openai-chat", "openai-responses"];
+}
+
+const ok = (cond: boolean, name: string, detail: string): Check => ({ name, status: cond ? "PASS" : "FAIL", detail });
+const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s).replace(/\s+/g, " ").trim();
+
+export function evaluate(e: Evidence): Check[] {
+  const out: Check[] = [];
+  const secs = (e.run.ms / 1000).toFixed(1);
+  out.push(
+    ok(
+      e.run.code === 0 && !e.run.timedOut,
+      "CLI exited 0",
+      e.run.timedOut ? `timed out after ${secs}s` : `exit ${e.run.code ?? e.run.signal} in ${secs}s`,
+    ),
+  );
+  out.push(
+    ok(
+      e.run.stdout.includes(FINAL_TEXT),
+      `CLI printed "${FINAL_TEXT}"`,
+      `stdout: ${JSON.stringify(clip(e.run.stdout, 80))}`,
+    ),
+  );
+  out.push(
+    ok(
+      (e.fileText ?? "").includes(MARKER),
+      "tool ran (out.txt written)",
+      e.fileText === undefined ? "out.txt missing" : `out.txt = ${JSON.stringify(e.fileText.trim())}`,
+    ),
+  );
+
+  const model = e.seen.filter((s) => s.format && s.method === "POST");
+  const call = model.find((s) => s.reply.startsWith("tool:"));
+  const answer = model.find((s) => s.answers !== undefined);
+  out.push(
+    ok(
+      !!call,
+      "upstream: 1st reply was a tool call",
+      call
+        ? `#${call.n} ${call.format} ${call.path} model=${call.model} → ${call.reply.split("#")[0]}`
+        : `no request offered a shell tool (tools seen: ${clip(model.map((s) => s.tools.join(",")).join(" | "), 120)})`,
+    ),
+  );
+  const result = answer?.toolResults.find((r) => r.id === answer.answers);
+  out.push(
+    ok(
+      !!answer && !!call && answer.n > call.n && !!result?.text.includes(MARKER),
+      "upstream: 2nd request carried the tool result",
+      answer && result
+        ? `#${answer.n} ${result.where}: ${JSON.stringify(clip(result.text, 90))}`
+        : `no later request answered the call (last request ended with: ${clip(JSON.stringify(model.at(-1)?.toolResults ?? "nothing"), 120)})`,
+    ),
+  );
+  out.push(
+    ok(
+      model.length === 2,
+      "upstream saw 2 model requests",
+      `${model.length}: ${model.map((s) => `#${s.n} ${s.format}${s.stream ? " stream" : ""} → ${s.reply.split("#")[0]}`).join("; ")}`,
+    ),
+  );
+
+  if (!e.model) {
+    for (const name of ["routed cross-format", "router headers name the model", "ledger records the model"])
+      out.push({ name, status: "SKIP", detail: "direct mode (no router)" });
+    return out;
+  }
+  const want = expectedFormats(e.model);
+  const formats = [...new Set(model.map((s) => s.format))];
+  out.push(
+    ok(
+      model.length > 0 && formats.every((f) => f && want.includes(f) && f !== e.inbound),
+      "routed cross-format",
+      `${e.inbound} in → ${formats.join(",") || "nothing"} out (upstream model ${[...new Set(model.map((s) => s.model))].join(",")})`,
+    ),
+  );
+  const posts = (e.tap ?? []).filter((r) => r.method === "POST");
+  const named = posts.filter((r) => r.decision["x-coderouter-model"] === e.model);
+  const h = posts[0]?.decision ?? {};
+  out.push(
+    ok(
+      posts.length > 0 && named.length === posts.length,
+      "router headers name the model",
+      posts.length
+        ? `${named.length}/${posts.length} responses x-coderouter-model=${e.model}; provider=${h["x-coderouter-provider"]} phase=${h["x-coderouter-phase"]} agent=${h["x-coderouter-agent"]}`
+        : "no POST went through the router",
+    ),
+  );
+  if (typeof e.ledger === "string" || e.ledger === undefined) {
+    out.push({ name: "ledger records the model", status: "SKIP", detail: e.ledger ?? "not read" });
+  } else {
+    const rows = e.ledger.filter((r) => r.model === e.model);
+    out.push(
+      ok(
+        rows.length >= 2 && rows.every((r) => r.status === 200),
+        "ledger records the model",
+        `${rows.length}/${e.ledger.length} rows model=${e.model}; ${e.ledger.map((r) => `${r.api} ${r.requested_model}→${r.model} ${r.status} ${r.phase}`).join("; ")}`,
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * Reading a provider-format request: which tools it offers and whether it ends with a tool result — per wire
+ * format, so the fake upstream can tell "first turn" (answer with a tool call) from "tool result came back"
+ * (answer with the final text). Pure functions over the parsed JSON body.
+ */
+import type { Format } from "./replies.js";
+
+export interface ToolResult {
+  /** tool_use_id / tool_call_id / call_id, or the function name for Gemini (its call ids are optional). */
+  id: string;
+  text: string;
+  /** Where it sat, e.g. `messages[3].content[0] (tool_result)`. */
+  where: string;
+}
+
+const textOf = (v: unknown): string => {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.map(textOf).join("");
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (typeof o.text === "string") return o.text;
+    if ("output" in o) return textOf(o.output);
+    if ("content" in o) return textOf(o.content);
+    return JSON.stringify(o);
+  }
+  return v === undefined || v === null ? "" : String(v);
+};
+
+export function formatForPath(path: string): Format | undefined {
+  if (/\/v1\/messages$/.test(path)) return "anthropic-messages";
+  if (path.endsWith("/chat/completions")) return "openai-chat";
+  if (path.endsWith("/responses")) return "openai-responses";
+  if (/:(stream)?[gG]enerateContent$/.test(path)) return "gemini";
+  return undefined;
+}
+
+export function offeredTools(format: Format, body: any): string[] {
+  const tools: any[] = Array.isArray(body?.tools) ? body.tools : [];
+  switch (format) {
+    case "anthropic-messages":
+      return tools.map((t) => t?.name).filter(Boolean);
+    case "openai-chat":
+      return tools.map((t) => t?.function?.name ?? t?.custom?.name ?? t?.name).filter(Boolean);
+    case "openai-responses":
+      return tools
+        .flatMap((t) => (t?.type === "namespace" ? (t.tools ?? []).map((x: any) => x?.name) : [t?.name]))
+        .filter(Boolean);
+    case "gemini":
+      return tools.flatMap((t) => (t?.functionDeclarations ?? []).map((d: any) => d?.name)).filter(Boolean);
+  }
+}
+
+/** The tool results at the end of the conversation (the turn the client just sent), if any. */
+export function trailingToolResults(format: Format, body: any): ToolResult[] {
+  switch (format) {
+    case "anthropic-messages": {
+      const msgs: any[] = body?.messages ?? [];
+      const i = msgs.length - 1;
+      const last = msgs[i];
+      if (last?.role !== "user" || !Array.isArray(last.content)) return [];
+      return last.content.flatMap((b: any, j: number) =>
+        b?.type === "tool_result"
+          ? [
+              {
+                id: String(b.tool_use_id),
+                text: textOf(b.content),
+                where: `messages[${i}].content[${j}] (tool_result)`,
+              },
+            ]
+          : [],
+      );
+    }
+    case "openai-chat": {
+      const msgs: any[] = body?.messages ?? [];
+      const out: ToolResult[] = [];
+      for (let i = msgs.length - 1; i >= 0 && msgs[i]?.role === "tool"; i--)
+        out.unshift({
+          id: String(msgs[i].tool_call_id),
+          text: textOf(msgs[i].content),
+          where: `messages[${i}] (role tool)`,
+        });
+      return out;
+    }
+    case "openai-responses": {
+      const items: any[] = Array.isArray(body?.input) ? body.input : [];
+      const out: ToolResult[] = [];
+      for (let i = items.length - 1; i >= 0; i--) {
+        const t = items[i]?.type;
+        if (t !== "function_call_output" && t !== "custom_tool_call_output") break;
+        out.unshift({ id: String(items[i].call_id), text: textOf(items[i].output), where: `input[${i}] (${t})` });
+      }
+      return out;
+    }
+    case "gemini": {
+      const contents: any[] = body?.contents ?? [];
+      const i = contents.length - 1;
+      const parts: any[] = contents[i]?.parts ?? [];
+      return parts.flatMap((p, j) =>
+        p?.functionResponse
+          ? [
+              {
+                id: String(p.functionResponse.name),
+                text: textOf(p.functionResponse.response),
+                where: `contents[${i}].parts[${j}] (functionResponse ${p.functionResponse.name})`,
+              },
+            ]
+          : [],
+      );
+    }
+  }
+}
+
+export function wantsStream(format: Format, path: string, body: any): boolean {
+  return format === "gemini" ? path.includes(":streamGenerateContent") : body?.stream === true;
+}
+
+/** The shell tools the fake model knows how to call, and the arguments each agent's tool takes. */
+export const SHELL_TOOLS: Record<string, (cmd: string) => Record<string, unknown>> = {
+  Bash: (cmd) => ({ command: cmd, description: "Write out.txt and show it" }),
+  exec_command: (cmd) => ({ cmd }),
+  shell_command: (cmd) => ({ command: cmd }),
+  shell: (cmd) => ({ command: ["bash", "-lc", cmd] }),
+  run_shell_command: (cmd) => ({ command: cmd, description: "Write out.txt and show it" }),
+};

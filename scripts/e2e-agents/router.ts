@@ -1,0 +1,217 @@
+/**
+ * The router under test: build it if dist is missing, write a config that sends every provider to the fake
+ * upstream and forces every phase to one model, start `coderouter serve` on a free loopback port, put a
+ * recording tap in front of it (to see the decision headers the CLI received), and read its ledger afterwards.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { type IncomingHttpHeaders, createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+
+export const PHASES = ["plan", "implement", "debug", "test", "refactor", "document", "small_edit"] as const;
+
+export function ensureBuilt(root: string, force: boolean, log: (s: string) => void): void {
+  const entry = join(root, "dist", "cli", "main.js");
+  if (existsSync(entry) && !force) return;
+  log("building the router (npm run build) …");
+  const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  // tsc still emits when other files have type errors; carry on if the entry point exists.
+  if (r.status !== 0)
+    log(`npm run build exited ${r.status}${existsSync(entry) ? " (dist emitted anyway, continuing)" : ""}`);
+  if (!existsSync(entry)) throw new Error("router build failed: dist/cli/main.js missing");
+}
+
+export function writeConfig(dir: string, upstream: string, model: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "coderouter.yaml");
+  const policy = PHASES.map((p) => `    ${p}: [${model}]`).join("\n");
+  writeFileSync(
+    file,
+    [
+      "providers:",
+      `  anthropic: {base_url: ${upstream}}`,
+      `  openai: {base_url: ${upstream}/v1}`,
+      `  google: {base_url: ${upstream}}`,
+      "routing:",
+      "  policy:",
+      policy,
+      `data_dir: ${join(dir, "data")}`,
+      "",
+    ].join("\n"),
+  );
+  return file;
+}
+
+export async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+export interface RunningRouter {
+  url: string;
+  child: ChildProcess;
+  logs: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startRouter(root: string, configFile: string, dataDir: string): Promise<RunningRouter> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ANTHROPIC_API_KEY: "dummy",
+    OPENAI_API_KEY: "dummy",
+    GEMINI_API_KEY: "dummy",
+    CODEROUTER_DATA: dataDir,
+    CODEROUTER_LOG_LEVEL: "info",
+  };
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, "bin", "coderouter.js"),
+      "serve",
+      "--config",
+      configFile,
+      "--port",
+      String(port),
+      "--host",
+      "127.0.0.1",
+    ],
+    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let out = "";
+  child.stdout?.on("data", (c: Buffer) => {
+    out += c.toString("utf8");
+  });
+  child.stderr?.on("data", (c: Buffer) => {
+    out += c.toString("utf8");
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const t = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(t);
+    }
+  };
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`router exited ${child.exitCode} at startup:\n${out.slice(-2000)}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) return { url, child, logs: () => out, stop };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error(`router did not answer /healthz within 20s:\n${out.slice(-2000)}`);
+}
+
+export interface TapRecord {
+  method: string;
+  path: string;
+  status: number;
+  /** The x-coderouter-* response headers. */
+  decision: Record<string, string>;
+  contentType: string;
+  /** For SSE: the last data line that carried a `coderouter` object (the stream trailer), if seen. */
+  trailer?: string;
+  /** A short excerpt of the response body as the client got it. */
+  excerpt: string;
+}
+
+const decisionOf = (h: IncomingHttpHeaders) =>
+  Object.fromEntries(
+    Object.entries(h)
+      .filter(([k]) => k.startsWith("x-coderouter-"))
+      .map(([k, v]) => [k, String(v)]),
+  );
+
+/** A transparent HTTP tap between the CLI and the router: pipes bytes unchanged, keeps the response headers. */
+export async function startTap(
+  target: string,
+): Promise<{ url: string; records: TapRecord[]; stop: () => Promise<void> }> {
+  const t = new URL(target);
+  const records: TapRecord[] = [];
+  const server = createServer((req, res) => {
+    const up = request(
+      { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers },
+      (ur) => {
+        const rec: TapRecord = {
+          method: req.method ?? "",
+          path: req.url ?? "",
+          status: ur.statusCode ?? 0,
+          decision: decisionOf(ur.headers),
+          contentType: String(ur.headers["content-type"] ?? ""),
+          excerpt: "",
+        };
+        records.push(rec);
+        res.writeHead(ur.statusCode ?? 502, ur.rawHeaders);
+        let tail = "";
+        ur.on("data", (c: Buffer) => {
+          if (rec.excerpt.length < 1500) rec.excerpt += c.toString("utf8").slice(0, 1500 - rec.excerpt.length);
+          tail = (tail + c.toString("utf8")).slice(-8000);
+          for (const line of tail.split("\n")) if (line.includes('"coderouter"')) rec.trailer = line.slice(0, 800);
+        });
+        ur.pipe(res);
+      },
+    );
+    up.on("error", (e) => {
+      records.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        status: 0,
+        decision: {},
+        contentType: "",
+        excerpt: e.message,
+      });
+      res.destroy();
+    });
+    req.pipe(up);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    records,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+export interface LedgerRow {
+  api: string;
+  requested_model: string | null;
+  model: string | null;
+  provider: string | null;
+  status: number;
+  phase: string | null;
+  agent: string;
+}
+
+/** Rows of `<data_dir>/ledger.db` (read after the router stopped and flushed), or why they could not be read. */
+export async function readLedger(dataDir: string): Promise<LedgerRow[] | string> {
+  const file = join(dataDir, "ledger.db");
+  if (!existsSync(file)) return `no ledger at ${file}`;
+  try {
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(file, { readonly: true });
+    try {
+      return db
+        .prepare("SELECT api, requested_model, model, provider, status, phase, agent FROM requests ORDER BY ts")
+        .all() as LedgerRow[];
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    return `ledger unreadable: ${(e as Error).message}`;
+  }
+}
