@@ -14,7 +14,8 @@ export function decodeSSE(text: string, dec: StreamDecoder, chunk = 37): IRStrea
   const p = new SSEParser();
   const out: IRStreamEvent[] = [];
   const buf = Buffer.from(text);
-  for (let i = 0; i < buf.length; i += chunk) for (const ev of p.push(buf.subarray(i, i + chunk))) out.push(...dec.push(ev));
+  for (let i = 0; i < buf.length; i += chunk)
+    for (const ev of p.push(buf.subarray(i, i + chunk))) out.push(...dec.push(ev));
   for (const ev of p.end()) out.push(...dec.push(ev));
   out.push(...dec.end());
   return out;
@@ -24,7 +25,8 @@ export function decodeSSE(text: string, dec: StreamDecoder, chunk = 37): IRStrea
 export function toolCalls(events: IRStreamEvent[]): Array<{ id: string; name: string; args: string }> {
   const byIndex = new Map<number, { id: string; name: string; args: string }>();
   for (const e of events) {
-    if (e.type === "block_start" && e.block.type === "tool_call") byIndex.set(e.index, { id: e.block.id, name: e.block.name, args: "" });
+    if (e.type === "block_start" && e.block.type === "tool_call")
+      byIndex.set(e.index, { id: e.block.id, name: e.block.name, args: "" });
     if (e.type === "block_delta" && e.delta.type === "tool_args") byIndex.get(e.index)!.args += e.delta.partial;
   }
   return [...byIndex.values()];

@@ -13,9 +13,30 @@ describe("openai-responses request decode", () => {
       instructions: "be brief",
       input: [
         { role: "developer", content: "dev rules" },
-        { type: "message", role: "user", content: [{ type: "input_text", text: "hi" }, { type: "input_image", image_url: "data:image/png;base64,AAAA" }] },
-        { type: "reasoning", id: "rs_1", summary: [{ type: "summary_text", text: "a" }, { type: "summary_text", text: "b" }], encrypted_content: "enc" },
-        { type: "function_call", call_id: "call_1", name: "spawn_agent", namespace: "collaboration", arguments: '{"x":1}' },
+        {
+          type: "message",
+          role: "user",
+          content: [
+            { type: "input_text", text: "hi" },
+            { type: "input_image", image_url: "data:image/png;base64,AAAA" },
+          ],
+        },
+        {
+          type: "reasoning",
+          id: "rs_1",
+          summary: [
+            { type: "summary_text", text: "a" },
+            { type: "summary_text", text: "b" },
+          ],
+          encrypted_content: "enc",
+        },
+        {
+          type: "function_call",
+          call_id: "call_1",
+          name: "spawn_agent",
+          namespace: "collaboration",
+          arguments: '{"x":1}',
+        },
         { type: "custom_tool_call", call_id: "call_2", name: "exec", input: "ls" },
         { type: "function_call_output", call_id: "call_1", output: "ok" },
         { type: "custom_tool_call_output", call_id: "call_2", output: [{ type: "input_text", text: "a.py" }] },
@@ -43,20 +64,45 @@ describe("openai-responses request decode", () => {
         { type: "text", text: "dev rules" },
       ],
       messages: [
-        { role: "user", content: [{ type: "text", text: "hi" }, { type: "image", mediaType: "image/png", data: "AAAA" }] },
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "hi" },
+            { type: "image", mediaType: "image/png", data: "AAAA" },
+          ],
+        },
         {
           role: "assistant",
           content: [
             { type: "reasoning", text: "a\n\nb", family: "openai", encrypted: "enc", id: "rs_1" },
-            { type: "tool_call", id: "call_1", name: "spawn_agent", arguments: '{"x":1}', kind: "function", namespace: "collaboration" },
+            {
+              type: "tool_call",
+              id: "call_1",
+              name: "spawn_agent",
+              arguments: '{"x":1}',
+              kind: "function",
+              namespace: "collaboration",
+            },
             { type: "tool_call", id: "call_2", name: "exec", arguments: "ls", kind: "custom" },
           ],
         },
         {
           role: "user",
           content: [
-            { type: "tool_result", callId: "call_1", name: "spawn_agent", content: [{ type: "text", text: "ok" }], kind: "function" },
-            { type: "tool_result", callId: "call_2", name: "exec", content: [{ type: "text", text: "a.py" }], kind: "custom" },
+            {
+              type: "tool_result",
+              callId: "call_1",
+              name: "spawn_agent",
+              content: [{ type: "text", text: "ok" }],
+              kind: "function",
+            },
+            {
+              type: "tool_result",
+              callId: "call_2",
+              name: "exec",
+              content: [{ type: "text", text: "a.py" }],
+              kind: "custom",
+            },
           ],
         },
       ],
@@ -93,7 +139,10 @@ describe("openai-responses request decode", () => {
     ["function_call without call_id", { model: "m", input: [{ type: "function_call", name: "f", arguments: "{}" }] }],
     ["bad role", { model: "m", input: [{ type: "message", role: "robot", content: "x" }] }],
     ["tools not an array", { model: "m", input: "x", tools: {} }],
-    ["content part with non-string text", { model: "m", input: [{ role: "user", content: [{ type: "input_text", text: 1 }] }] }],
+    [
+      "content part with non-string text",
+      { model: "m", input: [{ role: "user", content: [{ type: "input_text", text: 1 }] }] },
+    ],
   ] as const) {
     it(`rejects ${name} with RouterError(invalid_request)`, () => {
       assert.throws(
@@ -105,7 +154,14 @@ describe("openai-responses request decode", () => {
 });
 
 describe("openai-responses request encode", () => {
-  const base: IRRequest = { model: "x", system: [{ type: "text", text: "sys" }], messages: [], tools: [], stream: true, sourceApi: "anthropic-messages" };
+  const base: IRRequest = {
+    model: "x",
+    system: [{ type: "text", text: "sys" }],
+    messages: [],
+    tools: [],
+    stream: true,
+    sourceApi: "anthropic-messages",
+  };
 
   it("keeps OpenAI encrypted reasoning, drops other families with a warning, matches calls and results", () => {
     const { body, warnings } = openaiResponses.encodeRequest(
@@ -155,7 +211,12 @@ describe("openai-responses request encode", () => {
     assert.deepEqual(body.tools, [
       { type: "function", name: "bash", parameters: { type: "object" }, strict: false },
       { type: "custom", name: "exec", format: { type: "text" } },
-      { type: "namespace", name: "functions", description: "", tools: [{ type: "function", name: "wait", parameters: { type: "object", properties: {} }, strict: false }] },
+      {
+        type: "namespace",
+        name: "functions",
+        description: "",
+        tools: [{ type: "function", name: "wait", parameters: { type: "object", properties: {} }, strict: false }],
+      },
     ]);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /anthropic/);
