@@ -1,0 +1,326 @@
+/**
+ * The routing engine: classification + request features + session → one model and its fallbacks. Built once
+ * (`createRouter`) from config; `route` is per request and keeps no state except through the SessionStore.
+ *
+ * Order of work: pin / passthrough → filter every catalog model (keys, allow-list, tools, images, context, max
+ * output, tier rules, quality floor, phase policy) → rank (capability + preference − cost) or, for side calls,
+ * cheapest first → session affinity (stay when re-billing the cached prefix costs more than switching saves).
+ */
+import { PHASES, type Classification, type Phase, type RequestKind } from "../classify/types.js";
+import type { Config } from "../config/types.js";
+import { estimateWithRates, ratesFor } from "../cost/price.js";
+import type { ApiKind, IRUsage, ModelFamily } from "../ir/types.js";
+import { BUILTIN_PROVIDERS } from "../providers/builtin.js";
+import { type Catalog, type CatalogModel, createCatalog } from "./catalog.js";
+import type { RequestFeatures } from "./features.js";
+import {
+  DEFAULT_COST_WEIGHT,
+  DEFAULT_FLOORS,
+  DEFAULT_OUTPUT_TOKENS,
+  DEFAULT_POLICY,
+  DEFAULT_SESSION_HORIZON,
+  floorFor,
+  PREFERENCE_BONUS,
+  SIDE_FLOORS,
+  SIDE_OUTPUT_TOKENS,
+} from "./policy.js";
+import { MemorySessionStore, type SessionState, type SessionStore, type SwitchEconomics, switchEconomics } from "./session.js";
+
+export const AUTO_MODEL = "coderouter/auto";
+
+export interface RouteContext {
+  classification: Classification;
+  requestFeatures: RequestFeatures;
+  sessionId?: string;
+  /** X-CodeRouter-Model. */
+  pinnedModel?: string;
+  /** X-CodeRouter-Phase. */
+  phaseHint?: string;
+  /** Providers usable for this request (have a key). Default: the router's `availableProviders`, else all. */
+  availableProviders?: Iterable<string>;
+  /** Clock for time-of-day prices (tests). */
+  at?: Date;
+}
+
+export interface CandidateReport {
+  model: string;
+  provider: string;
+  /** Capability score for the phase (0–100). */
+  score: number;
+  /** Ranking value: score + preference bonus − cost penalty (higher wins). */
+  value: number;
+  estCostUsd: number;
+  eligible: boolean;
+  /** Why it was filtered out, or why it lost to the winner. */
+  rejectedBecause?: string;
+  /** Position in the phase's preference list (0 = first), if listed. */
+  preference?: number;
+}
+
+export interface Target {
+  model: string;
+  provider: string;
+  format: ApiKind;
+  upstreamModel: string;
+}
+
+export interface Decision extends Target {
+  action: "route" | "pinned" | "passthrough";
+  phase: Phase;
+  kind: RequestKind;
+  complexity: Classification["complexity"];
+  qualityFloor: number;
+  reason: string;
+  candidates: CandidateReport[];
+  /** Next targets to try, in order, when the chosen one fails before the first byte. */
+  fallbacks: Target[];
+  estCostUsd: number;
+  baselineModel: string;
+  baselineEstCostUsd: number;
+  /** Reasoning signatures / encrypted reasoning in the history come from another family: the server drops them. */
+  dropForeignReasoning: boolean;
+  family: ModelFamily;
+  session?: { id: string; previousModel?: string; stayed?: boolean; economics?: SwitchEconomics };
+  /** No candidate had a usable provider key: the server answers with the missing-key error. */
+  unavailable?: { provider: string };
+}
+
+export interface RouterDeps {
+  catalog?: Catalog;
+  sessions?: SessionStore;
+  /** Providers with keys; undefined means assume all. */
+  availableProviders?: Iterable<string>;
+  now?: () => Date;
+}
+
+export interface Router {
+  catalog: Catalog;
+  sessions: SessionStore;
+  route(ctx: RouteContext): Promise<Decision>;
+  /** After a successful call: the session is now on `model` and its cache holds what `usage` says. */
+  commit(sessionId: string, model: string, usage: IRUsage): Promise<void>;
+}
+
+const SIDE_KINDS = new Set<RequestKind>(["subagent", "title", "router", "compact"]);
+
+const PROVIDER_PREFIX: Array<[RegExp, string]> = [
+  [/^claude/i, "anthropic"],
+  [/^(gpt|o\d|chatgpt|codex)/i, "openai"],
+  [/^(gemini|gemma)/i, "google"],
+  [/^deepseek/i, "deepseek"],
+  [/^(kimi|moonshot)/i, "moonshot"],
+  [/^grok/i, "xai"],
+];
+
+export function guessProvider(name: string): string {
+  const slash = name.indexOf("/");
+  if (slash > 0 && BUILTIN_PROVIDERS[name.slice(0, slash)]) return name.slice(0, slash);
+  return PROVIDER_PREFIX.find(([re]) => re.test(name))?.[1] ?? "openrouter";
+}
+
+function targetOf(m: CatalogModel): Target {
+  return { model: m.id, provider: m.provider, format: m.format, upstreamModel: m.upstreamId };
+}
+
+const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
+
+export function createRouter(config: Pick<Config, "routing" | "models">, deps: RouterDeps = {}): Router {
+  const routing = config.routing ?? {};
+  const catalog = deps.catalog ?? createCatalog(config.models ?? [], { baseline: routing.baseline_model });
+  const sessions = deps.sessions ?? new MemorySessionStore();
+  const now = deps.now ?? (() => new Date());
+  const defaultAvailable = deps.availableProviders ? new Set(deps.availableProviders) : undefined;
+  const allow = routing.allow_models?.length ? new Set(routing.allow_models.map((n) => catalog.resolve(n)?.id ?? n)) : undefined;
+  const passthrough = new Set((routing.passthrough_models ?? []).map((n) => n.toLowerCase()));
+  const costWeight = routing.cost_weight ?? DEFAULT_COST_WEIGHT;
+  const horizon = routing.session_horizon_requests ?? DEFAULT_SESSION_HORIZON;
+  const affinity = routing.session_affinity !== false;
+  // Resolve policy names once.
+  const policy = {} as Record<Phase, string[]>;
+  for (const p of PHASES) policy[p] = (routing.policy?.[p] ?? DEFAULT_POLICY[p]).map((n) => catalog.resolve(n)?.id ?? n);
+
+  function outputAssumption(phase: Phase, kind: RequestKind): number {
+    return SIDE_OUTPUT_TOKENS[kind] ?? routing.output_tokens?.[phase] ?? DEFAULT_OUTPUT_TOKENS[phase];
+  }
+
+  /** Usage this request is expected to produce on `m`: steady state, the session's cached prefix read from cache. */
+  function estUsage(m: CatalogModel, f: RequestFeatures, out: number, state: SessionState | undefined): IRUsage {
+    const prompt = f.estInputTokens;
+    const prev = state?.lastUsage;
+    const prefix = prev ? prev.inputTokens + prev.cacheReadTokens + prev.cacheWriteTokens + prev.cacheWrite1hTokens : 0;
+    const cached = m.features.promptCaching ? Math.min(prefix, prompt) : 0;
+    const output = Math.min(out, f.maxOutputTokens ?? out, m.maxOutput);
+    return { inputTokens: prompt - cached, cacheReadTokens: cached, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: output, reasoningTokens: 0 };
+  }
+
+  function direct(name: string, action: "pinned" | "passthrough", base: Omit<Decision, keyof Target | "action" | "reason" | "family" | "dropForeignReasoning">, f: RequestFeatures): Decision {
+    const m = catalog.resolve(name);
+    const t: Target = m ? targetOf(m) : { model: name, provider: guessProvider(name), format: BUILTIN_PROVIDERS[guessProvider(name)]?.format ?? "openai-chat", upstreamModel: name.includes("/") && BUILTIN_PROVIDERS[name.split("/")[0]] ? name.slice(name.indexOf("/") + 1) : name };
+    const family = m?.family ?? (t.provider === "anthropic" ? "anthropic" : t.provider === "openai" ? "openai" : t.provider === "google" ? "google" : "other");
+    return {
+      ...base,
+      ...t,
+      action,
+      family,
+      dropForeignReasoning: !!f.hasReasoningFromFamily && f.hasReasoningFromFamily !== family,
+      reason: action === "pinned" ? `pinned by X-CodeRouter-Model: ${name}` : `passthrough: '${name}' is not routed (routing.passthrough_models / default_action)`,
+    };
+  }
+
+  async function route(ctx: RouteContext): Promise<Decision> {
+    const at = ctx.at ?? now();
+    const c = ctx.classification;
+    const f = ctx.requestFeatures;
+    const phase: Phase = (PHASES as readonly string[]).includes(ctx.phaseHint ?? "") ? (ctx.phaseHint as Phase) : c.phase;
+    const kind = c.kind;
+    const side = SIDE_KINDS.has(kind);
+    const floor = side ? (SIDE_FLOORS[kind] ?? 60) : floorFor(routing.quality_floor?.[phase] ?? DEFAULT_FLOORS[phase], c.complexity);
+    const frontierRequired = !side && c.complexity === "high" && (phase === "plan" || phase === "debug");
+    const noFrontier = phase === "small_edit" || side;
+    const available = ctx.availableProviders ? new Set(ctx.availableProviders) : defaultAvailable;
+    const state = affinity && ctx.sessionId ? await sessions.get(ctx.sessionId) : undefined;
+    const out = outputAssumption(phase, kind);
+    const baseline = catalog.get(catalog.baselineId);
+    const baselineEst = baseline ? estimateWithRates(estUsage(baseline, f, out, undefined), ratesFor(baseline, f.estInputTokens, at)) : 0;
+    const base = {
+      phase,
+      kind,
+      complexity: c.complexity,
+      qualityFloor: floor,
+      candidates: [] as CandidateReport[],
+      fallbacks: [] as Target[],
+      estCostUsd: 0,
+      baselineModel: catalog.baselineId,
+      baselineEstCostUsd: round(baselineEst),
+      session: ctx.sessionId ? { id: ctx.sessionId, previousModel: state?.model } : undefined,
+    };
+
+    if (ctx.pinnedModel) return direct(ctx.pinnedModel, "pinned", base, f);
+    const requested = f.requestedModel;
+    if (requested && requested !== AUTO_MODEL && (passthrough.has(requested.toLowerCase()) || routing.default_action === "passthrough"))
+      return direct(requested, "passthrough", base, f);
+
+    const list = policy[phase];
+    type Row = { m: CatalogModel; r: CandidateReport; hard?: string; soft?: string; usage: IRUsage };
+    const rows: Row[] = catalog.models.map((m) => {
+      const usage = estUsage(m, f, out, state);
+      const est = estimateWithRates(usage, ratesFor(m, f.estInputTokens, at));
+      const pref = list.indexOf(m.id);
+      let hard: string | undefined;
+      const limit = m.inputLimit ?? m.contextWindow;
+      if (available && !available.has(m.provider)) hard = `no key for provider ${m.provider}`;
+      else if (allow && !allow.has(m.id)) hard = "not in routing.allow_models";
+      else if (f.needsTools && !m.features.tools) hard = "request uses tools; model has none";
+      else if (f.needsImages && !m.features.images) hard = "request has images; model takes text only";
+      else if (f.estInputTokens > limit) hard = `~${f.estInputTokens} input tokens exceed its ${limit}-token window`;
+      else if (f.maxOutputTokens && f.maxOutputTokens > m.maxOutput) hard = `max_tokens ${f.maxOutputTokens} > its max output ${m.maxOutput}`;
+      const score = side ? Math.min(...Object.values(m.scores)) : m.scores[phase];
+      let soft: string | undefined;
+      if (frontierRequired && m.tier !== "frontier") soft = `high-complexity ${phase} needs a frontier model (tier ${m.tier})`;
+      else if (noFrontier && m.tier === "frontier") soft = `frontier model not needed for ${side ? kind : phase}`;
+      else if (score < floor) soft = `score ${score} below the ${side ? kind : phase} quality floor ${floor}`;
+      return { m, usage, hard, soft, r: { model: m.id, provider: m.provider, score, value: 0, estCostUsd: round(est), eligible: false, preference: pref >= 0 ? pref : undefined } };
+    });
+
+    const usable = (r: Row, relaxPolicy: boolean) => !r.hard && !r.soft && (side || relaxPolicy || r.r.preference !== undefined);
+    let pool = rows.filter((r) => usable(r, false));
+    let note = "";
+    if (pool.length === 0) {
+      pool = rows.filter((r) => usable(r, true));
+      if (pool.length) note = `; no ${phase} policy model usable, widened to the catalog`;
+    }
+    if (pool.length === 0) {
+      pool = rows.filter((r) => !r.hard && !(frontierRequired && r.m.tier !== "frontier"));
+      if (pool.length) note = "; nothing met the quality floor, best available used";
+    }
+    let unavailable: Decision["unavailable"];
+    if (pool.length === 0) {
+      pool = rows.filter((r) => !r.hard || r.hard.startsWith("no key"));
+      if (pool.length === 0) pool = rows;
+      unavailable = { provider: "" };
+    }
+
+    const minCost = Math.max(1e-9, Math.min(...pool.map((r) => r.r.estCostUsd)));
+    for (const r of rows) {
+      const bonus = !side && r.r.preference !== undefined ? (PREFERENCE_BONUS[r.r.preference] ?? 0) : 0;
+      r.r.value = round(r.r.score + bonus - costWeight * Math.log10(Math.max(r.r.estCostUsd, 1e-9) / minCost), 2);
+    }
+    const ranked = [...pool].sort(side ? (a, b) => a.r.estCostUsd - b.r.estCostUsd || b.r.score - a.r.score : (a, b) => b.r.value - a.r.value);
+    let chosen = ranked[0];
+    let reason = side
+      ? `${kind} call: cheapest capable model (floor ${floor})`
+      : `${phase} (${c.complexity}): best capability per dollar among ${pool.length} eligible (floor ${floor}${frontierRequired ? ", frontier only" : ""})`;
+    reason += note;
+
+    // Session affinity: stay on the session's model when re-billing its cached prefix costs more than switching saves.
+    let economics: SwitchEconomics | undefined;
+    let stayed: boolean | undefined;
+    if (state && chosen && state.model !== chosen.m.id) {
+      const stay = rows.find((r) => r.m.id === state.model);
+      if (stay && !stay.hard && !stay.soft) {
+        const newRates = ratesFor(chosen.m, f.estInputTokens, at);
+        const oldRates = ratesFor(stay.m, f.estInputTokens, at);
+        economics = switchEconomics({
+          lastUsage: state.lastUsage,
+          newInputRate: newRates.input,
+          oldCacheReadRate: oldRates.cacheRead,
+          estCostStay: stay.r.estCostUsd,
+          estCostSwitch: chosen.r.estCostUsd,
+          horizon,
+        });
+        if (!economics.switch) {
+          reason = `session stays on ${stay.m.id}: switching to ${chosen.m.id} re-bills ${economics.prefixTokens} cached tokens ($${economics.switchCostUsd.toFixed(4)}) > expected saving $${economics.expectedSavingUsd.toFixed(4)} over ${horizon} requests`;
+          if (!pool.includes(stay)) ranked.unshift(stay);
+          else ranked.splice(ranked.indexOf(stay), 1), ranked.unshift(stay);
+          chosen = stay;
+          stayed = true;
+        } else {
+          reason += `; switching from ${stay.m.id} pays back (saves $${economics.expectedSavingUsd.toFixed(4)} > re-bill $${economics.switchCostUsd.toFixed(4)})`;
+          stayed = false;
+        }
+      }
+    } else if (state && chosen && state.model === chosen.m.id) stayed = true;
+
+    for (const r of rows) {
+      if (r === chosen) {
+        r.r.eligible = true;
+        continue;
+      }
+      r.r.eligible = pool.includes(r);
+      r.r.rejectedBecause =
+        r.hard ??
+        r.soft ??
+        (!r.r.eligible
+          ? `not in the ${phase} policy (${list.join(", ")})`
+          : side
+            ? `costs $${r.r.estCostUsd} vs $${chosen.r.estCostUsd}`
+            : stayed && r.m.id !== chosen.m.id && economics && r === ranked[1]
+              ? "switch would re-bill the session's cached prefix"
+              : `value ${r.r.value} < ${chosen.r.value} (score ${r.r.score}, est $${r.r.estCostUsd})`);
+    }
+    if (unavailable) unavailable.provider = chosen.m.provider;
+    const fallbacks = ranked.filter((r) => r !== chosen && pool.includes(r)).slice(0, 3).map((r) => targetOf(r.m));
+    const candidates = [...rows].sort((a, b) => Number(b.r.eligible) - Number(a.r.eligible) || b.r.value - a.r.value).map((r) => r.r);
+    const family = chosen.m.family;
+    return {
+      ...base,
+      ...targetOf(chosen.m),
+      action: "route",
+      family,
+      reason: unavailable ? `no provider key for any eligible model; best would be ${chosen.m.id} (${chosen.m.provider})` : reason,
+      candidates,
+      fallbacks,
+      estCostUsd: chosen.r.estCostUsd,
+      dropForeignReasoning: !!f.hasReasoningFromFamily && (f.hasReasoningFromFamily !== family || family === "other"),
+      session: ctx.sessionId ? { id: ctx.sessionId, previousModel: state?.model, stayed, economics } : undefined,
+      unavailable,
+    };
+  }
+
+  async function commit(sessionId: string, model: string, usage: IRUsage): Promise<void> {
+    const prev = await sessions.get(sessionId);
+    await sessions.set(sessionId, { model, lastUsage: usage, updatedAt: now().getTime(), requests: (prev?.requests ?? 0) + 1 });
+  }
+
+  return { catalog, sessions, route, commit };
+}
