@@ -74,12 +74,16 @@ export function evaluate(e: Evidence): Check[] {
     ),
   );
   const result = answer?.toolResults.find((r) => r.id === answer.answers);
+  const issuedId = call?.reply.split("#")[1] ?? "";
+  // Same id as issued, or renamed consistently: the request's own assistant turn carries the call with that id.
+  const idOk = !!result && (result.id === issuedId || JSON.stringify(answer?.body).split(result.id).length > 2);
+  const idNote = !result ? "" : result.id === issuedId ? "call id kept" : `call id ${issuedId} → ${result.id}`;
   out.push(
     ok(
-      !!answer && !!call && answer.n > call.n && !!result?.text.includes(MARKER),
+      !!answer && !!call && answer.n > call.n && !!result?.text.includes(MARKER) && idOk,
       "upstream: 2nd request carried the tool result",
       answer && result
-        ? `#${answer.n} ${result.where}: ${JSON.stringify(clip(result.text, 90))}`
+        ? `#${answer.n} ${result.where}, ${idNote}: ${JSON.stringify(clip(result.text.slice(Math.max(0, result.text.indexOf(MARKER) - 30)), 90))}`
         : `no later request answered the call (last request ended with: ${clip(JSON.stringify(model.at(-1)?.toolResults ?? "nothing"), 120)})`,
     ),
   );

@@ -48,7 +48,7 @@ export interface Seen {
   toolResults: ToolResult[];
   /** What the fake model answered: `tool:<name>#<call id>`, `text`, or an HTTP status for non-model routes. */
   reply: string;
-  /** The issued call id a trailing tool result answered, if any. */
+  /** The call id of the trailing tool result that answered an issued call, if any. */
   answers?: string;
   headers: IncomingMessage["headers"];
   body: any;
@@ -102,7 +102,8 @@ export class ScriptedUpstream {
 
   #decide(format: Format, body: any): { reply: Reply; answers?: string } {
     const results = trailingToolResults(format, body);
-    const answered = results.find((r) => this.issued.includes(r.id));
+    // A router may rename call ids (consistently within the request); the first trailing result then still answers.
+    const answered = results.find((r) => this.issued.includes(r.id)) ?? (this.issued.length ? results[0] : undefined);
     if (answered) return { reply: { kind: "text", text: FINAL_TEXT }, answers: answered.id };
     const tool = offeredTools(format, body).find((name) => name in SHELL_TOOLS);
     if (!tool || results.length > 0 || this.issued.length >= this.maxToolCalls)

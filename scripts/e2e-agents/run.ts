@@ -10,6 +10,7 @@
  *   --timeout SECONDS        per CLI run (default 150)
  *   --clients-dir DIR        where the CLIs are installed/cached (default $TMPDIR/coderouter-e2e-agents/clients)
  *   --build                  rebuild the router even if dist/ exists
+ *   --router-root DIR        run the router from another checkout/copy (default: this repository)
  *   --no-netns               do not isolate the network (default: re-exec under `unshare -n` with only loopback)
  *   --keep                   keep the scratch folder (always kept on failure)
  *
@@ -33,7 +34,7 @@ import {
 import { ScriptedUpstream } from "./fake-upstream.js";
 import { ensureBuilt, readLedger, startRouter, startTap, writeConfig } from "./router.js";
 
-const ROOT = resolve(import.meta.dirname, "..", "..");
+const REPO = resolve(import.meta.dirname, "..", "..");
 const DEFAULT_MODELS: Record<ClientId, string> = { claude: "gpt-5.5", codex: "claude-sonnet-5" };
 const IN_NETNS = "CODEROUTER_E2E_IN_NETNS";
 
@@ -45,6 +46,7 @@ interface Options {
   build: boolean;
   netns: boolean;
   keep: boolean;
+  routerRoot: string;
 }
 
 function parse(argv: string[]): Options {
@@ -56,6 +58,7 @@ function parse(argv: string[]): Options {
     build: false,
     netns: true,
     keep: false,
+    routerRoot: REPO,
   };
   const only: ClientId[] = [];
   const isClient = (c: string): c is ClientId => c === "claude" || c === "codex";
@@ -80,6 +83,7 @@ function parse(argv: string[]): Options {
     else if (a === "--build") o.build = true;
     else if (a === "--no-netns") o.netns = false;
     else if (a === "--keep") o.keep = true;
+    else if (a === "--router-root") o.routerRoot = resolve(val());
     else if (a === "-h" || a === "--help") {
       process.stdout.write(`${readFileSync(new URL(import.meta.url), "utf8").split("*/")[0]}*/\n`);
       process.exit(0);
@@ -143,7 +147,7 @@ async function runScenario(
   if (!o.direct) {
     const cfgDir = join(dir, "router");
     const file = writeConfig(cfgDir, up.url, s.model);
-    router = await startRouter(ROOT, file, join(cfgDir, "data"));
+    router = await startRouter(o.routerRoot, file, join(cfgDir, "data"));
     tap = await startTap(router.url);
     baseUrl = tap.url;
     log(`${label}: router ${router.url} (tap ${tap.url}) → fake upstream ${up.url}`);
@@ -194,7 +198,7 @@ async function main(): Promise<number> {
   const o = parse(argv);
   if (!process.env[IN_NETNS]) {
     ensureClients(o.clientsDir, log);
-    if (!o.direct) ensureBuilt(ROOT, o.build, log);
+    if (!o.direct) ensureBuilt(o.routerRoot, o.build, log);
     if (o.netns) {
       const code = reexecIsolated(argv.filter((a) => a !== "--build"));
       if (code >= 0) return code;
