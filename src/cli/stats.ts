@@ -18,7 +18,7 @@ const HELP = `usage: coderouter stats [options]
   --json            one JSON object: requests, cost, baseline_cost, savings, per_phase, per_model, …
   --export FILE     write one JSON line per request (replayable by \`coderouter simulate\`); "-" for stdout;
                     exports everything unless --since is given
-  --data DIR        SQLite data dir (default ~/.coderouter or CODEROUTER_DATA)
+  --data DIR        SQLite data dir (default ~/.coderouter or CODEROUTER_DATA); wins over a configured database_url
   --config FILE     config file (reads data_dir and database_url)
   --database-url U  PostgreSQL ledger (or CODEROUTER_DATABASE_URL)
 `;
@@ -149,15 +149,16 @@ export async function run(
     stderr.write(`coderouter stats: ${(e as Error).message}\n`);
     return 2;
   }
+  // An explicit --data means the SQLite ledger in that dir, even if a database_url is configured.
+  const explicitUrl = typeof flags["database-url"] === "string" ? flags["database-url"] : undefined;
   const databaseUrl =
-    (typeof flags["database-url"] === "string" ? flags["database-url"] : undefined) ||
-    config?.database_url ||
-    process.env.CODEROUTER_DATABASE_URL;
+    explicitUrl ||
+    (typeof flags.data === "string" ? undefined : config?.database_url || process.env.CODEROUTER_DATABASE_URL);
   const dataDir = resolveDataDir(typeof flags.data === "string" ? flags.data : undefined, config?.data_dir);
   const where = databaseUrl ? "postgresql" : join(dataDir, LEDGER_FILE);
   const ledger = await createLedger(
     { data_dir: dataDir, database_url: databaseUrl, ledger: config?.ledger },
-    { prune: false },
+    { prune: false, env: {} },
   );
   try {
     if (typeof flags.export === "string") {

@@ -13,7 +13,7 @@ const ledger = await createLedger(
     database_url: process.env.CR_DB_URL,
     ledger: { batch_ms: batchMs, batch_size: 100_000 },
   },
-  { pgSchema: process.env.CR_SCHEMA },
+  { pgSchema: process.env.CR_SCHEMA, env: {} },
 );
 process.on("SIGTERM", () => {
   ledger.close().then(() => {

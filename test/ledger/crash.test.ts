@@ -62,7 +62,7 @@ async function storedIds(
   config: { data_dir?: string; database_url?: string },
   pgSchema?: string,
 ): Promise<Set<string>> {
-  const ledger = await createLedger(config, { prune: false, pgSchema });
+  const ledger = await createLedger(config, { prune: false, pgSchema, env: {} });
   const ids = new Set<string>();
   await ledger.exportJsonl(0, (l) => void ids.add(JSON.parse(l).id));
   await ledger.close();

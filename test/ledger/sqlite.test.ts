@@ -10,7 +10,7 @@ import { ledgerSuite } from "./suite.js";
 ledgerSuite("ledger on SQLite", async () => {
   const dir = mkdtempSync(join(tmpdir(), "cr-ledger-"));
   return {
-    open: (ledger = {}, opts = {}) => createLedger({ data_dir: dir, ledger }, opts),
+    open: (ledger = {}, opts = {}) => createLedger({ data_dir: dir, ledger }, { ...opts, env: {} }),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 });
@@ -18,7 +18,7 @@ ledgerSuite("ledger on SQLite", async () => {
 it("SQLite: <data_dir>/ledger.db in WAL mode with numbered migrations and indexes", async () => {
   const dir = mkdtempSync(join(tmpdir(), "cr-ledger-"));
   try {
-    const ledger = await createLedger({ data_dir: join(dir, "nested") });
+    const ledger = await createLedger({ data_dir: join(dir, "nested") }, { env: {} });
     assert.equal(ledger.backend, "sqlite");
     await ledger.close();
     const file = join(dir, "nested", "ledger.db");
@@ -36,7 +36,7 @@ it("SQLite: <data_dir>/ledger.db in WAL mode with numbered migrations and indexe
     for (const name of ["requests_ts", "requests_session", "requests_key"]) assert.ok(idx.includes(name), name);
     db.close();
     // Reopening does not re-run migrations.
-    const again = await createLedger({ data_dir: join(dir, "nested") });
+    const again = await createLedger({ data_dir: join(dir, "nested") }, { env: {} });
     await again.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
