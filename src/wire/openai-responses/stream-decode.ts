@@ -36,7 +36,7 @@ export function createStreamDecoder(): StreamDecoder {
     return b;
   };
   const close = (b: Block | undefined) => {
-    if (!b || !b.open) return;
+    if (!b?.open) return;
     b.open = false;
     out.push({ type: "block_stop", index: b.index });
   };
@@ -87,7 +87,7 @@ export function createStreamDecoder(): StreamDecoder {
   };
   /** Emits whatever part of the final arguments the deltas did not carry. */
   const completeArgs = (b: Block | undefined, full: unknown) => {
-    if (!b || !b.open || typeof full !== "string") return;
+    if (!b?.open || typeof full !== "string") return;
     if (full.length > b.args.length && full.startsWith(b.args)) toolArgs(b, full.slice(b.args.length));
   };
   const onItemDone = (d: Obj) => {
