@@ -52,5 +52,6 @@ export function usageToAnthropic(u: Partial<IRUsage>): Record<string, unknown> {
     cache_read_input_tokens: u.cacheReadTokens ?? 0,
     cache_creation: { ephemeral_5m_input_tokens: w5, ephemeral_1h_input_tokens: w1h },
     output_tokens: u.outputTokens ?? 0,
+    ...(u.reasoningTokens ? { output_tokens_details: { thinking_tokens: u.reasoningTokens } } : {}),
   };
 }
