@@ -229,13 +229,18 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
       pool = rows.filter((r) => usable(r, true));
       if (pool.length) note = `; no ${phase} policy model usable, widened to the catalog`;
     }
-    if (pool.length === 0) {
-      pool = rows.filter((r) => !r.hard && !(frontierRequired && r.m.tier !== "frontier"));
+    const tierOk = (r: Row) => !(frontierRequired && r.m.tier !== "frontier") && !(noFrontier && r.m.tier === "frontier" && !side);
+    // High-complexity plan/debug never drops below its floor; other phases may, with a note.
+    const floorOk = (r: Row) => !frontierRequired || r.r.score >= floor;
+    if (pool.length === 0 && !frontierRequired) {
+      pool = rows.filter((r) => !r.hard && tierOk(r));
       if (pool.length) note = "; nothing met the quality floor, best available used";
     }
     let unavailable: Decision["unavailable"];
     if (pool.length === 0) {
-      pool = rows.filter((r) => !r.hard || r.hard.startsWith("no key"));
+      const keyless = (r: Row) => !r.hard || r.hard.startsWith("no key");
+      pool = rows.filter((r) => keyless(r) && !r.soft);
+      if (pool.length === 0) pool = rows.filter((r) => keyless(r) && tierOk(r) && floorOk(r));
       if (pool.length === 0) pool = rows;
       unavailable = { provider: "" };
     }
@@ -298,7 +303,10 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
               ? "switch would re-bill the session's cached prefix"
               : `value ${r.r.value} < ${chosen.r.value} (score ${r.r.score}, est $${r.r.estCostUsd})`);
     }
-    if (unavailable) unavailable.provider = chosen.m.provider;
+    if (unavailable) {
+      if (available?.has(chosen.m.provider)) unavailable = undefined;
+      else unavailable.provider = chosen.m.provider;
+    }
     const fallbacks = ranked.filter((r) => r !== chosen && pool.includes(r)).slice(0, 3).map((r) => targetOf(r.m));
     const candidates = [...rows].sort((a, b) => Number(b.r.eligible) - Number(a.r.eligible) || b.r.value - a.r.value).map((r) => r.r);
     const family = chosen.m.family;
