@@ -5,6 +5,7 @@
  * Loss window: rows are committed every `ledger.batch_ms` (default 200 ms) or every `batch_size` rows, so a kill -9
  * loses at most the rows recorded in the last batch_ms (plus one write). `close()` loses nothing.
  */
+import { createHash } from "node:crypto";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Config } from "../config/types.js";
@@ -45,6 +46,11 @@ export interface LedgerOptions {
   pruneIntervalMs?: number;
   /** Environment for CODEROUTER_DATA / CODEROUTER_DATABASE_URL (default process.env). */
   env?: NodeJS.ProcessEnv;
+}
+
+/** The ledger's `key_id` for a router key: a SHA-256 prefix, never the key itself. */
+export function keyId(key: string): string {
+  return createHash("sha256").update(key).digest("hex").slice(0, 16);
 }
 
 /** `--data DIR` > config data_dir (the loader already applied CODEROUTER_DATA) > CODEROUTER_DATA > ~/.coderouter. */

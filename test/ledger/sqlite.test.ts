@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { it } from "node:test";
 import Database from "better-sqlite3";
-import { createLedger, resolveDataDir } from "../../src/ledger/index.js";
+import { createLedger, keyId, resolveDataDir } from "../../src/ledger/index.js";
+import { makeRecord } from "./helpers.js";
 import { ledgerSuite } from "./suite.js";
 
 ledgerSuite("ledger on SQLite", async () => {
@@ -49,4 +50,49 @@ it("data dir: --data beats config beats CODEROUTER_DATA beats ~/.coderouter", ()
   assert.equal(resolveDataDir(undefined, "/cfg", env), "/cfg");
   assert.equal(resolveDataDir(undefined, undefined, env), "/env/dir");
   assert.match(resolveDataDir(undefined, undefined, {}), /\.coderouter$/);
+});
+
+it("record() never throws, whatever it is given", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "cr-ledger-"));
+  try {
+    const ledger = await createLedger({ data_dir: dir, ledger: { batch_ms: 10 } }, { env: {} });
+    assert.doesNotThrow(() => ledger.record(null as never));
+    assert.doesNotThrow(() => ledger.record({} as never));
+    assert.doesNotThrow(() =>
+      ledger.record({ id: 42, ts: "x", signals: "no", attempts: [null], cost_usd: "1.5", content: 1n } as never),
+    );
+    await ledger.flush();
+    const s = await ledger.stats();
+    assert.equal(s.requests, 2, "the two objects are stored with defaults; null is logged and skipped");
+    assert.equal(s.cost, 1.5);
+    assert.equal((await ledger.getRequest("42"))?.agent, "unknown");
+    await ledger.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it("retention runs again on its (unref'd) timer", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "cr-ledger-"));
+  try {
+    const ledger = await createLedger(
+      { data_dir: dir, ledger: { batch_ms: 5, retention_days: 1 } },
+      { env: {}, pruneIntervalMs: 30 },
+    );
+    ledger.record(makeRecord(1, { ts: Date.now() - 3 * 86_400_000 }));
+    ledger.record(makeRecord(2));
+    await ledger.flush();
+    for (let i = 0; i < 50 && (await ledger.stats()).requests > 1; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal((await ledger.stats()).requests, 1);
+    assert.ok(await ledger.getRequest("req_000002"));
+    await ledger.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it("keyId is a stable hash prefix, not the key", () => {
+  assert.equal(keyId("router-key-1"), keyId("router-key-1"));
+  assert.notEqual(keyId("router-key-1"), keyId("router-key-2"));
+  assert.match(keyId("router-key-1"), /^[0-9a-f]{16}$/);
 });
