@@ -25,8 +25,6 @@ export interface ModelOverride {
   provider: string;
   /** Upstream model name if different from id. */
   upstream_id?: string;
-  /** Wire format used to call this model (default: the provider's). */
-  format?: ApiKind;
   context_window?: number;
   max_output?: number;
   /** USD per million tokens. */
@@ -70,7 +68,7 @@ export interface RoutingConfig {
   /** Stay on the session's model unless the expected saving beats the cache re-bill (default true). */
   session_affinity?: boolean;
   llm_fallback?: { model?: string; threshold?: number; timeout_ms?: number; enabled?: boolean };
-  /** Ranking: points of capability one 10× cost step is worth (default 10). */
+  /** Ranking: points of capability one 10× cost step is worth (default 20). */
   cost_weight?: number;
   /** Session affinity: how many more requests a switch is assumed to pay back over (default 4). */
   session_horizon_requests?: number;

@@ -42,17 +42,4 @@ export interface Engine {
   listModels(): Array<{ id: string; provider: string }>;
 }
 
-/** How a provider is reached, resolved from config + built-ins + environment. */
-export interface ResolvedProvider {
-  id: string;
-  baseUrl: string;
-  format: ApiKind;
-  /** Server-side key, if any. Never logged. */
-  key?: string;
-  /** Env var that would hold the key (for the "missing key" message). */
-  keyEnv?: string;
-  /** The provider needs no key (local OpenAI-compatible servers). */
-  keyless: boolean;
-  passthroughClientKey: boolean;
-  headers: Record<string, string>;
-}
+export type { ProviderRuntime as ResolvedProvider } from "../providers/resolve.js";

@@ -1,0 +1,92 @@
+/**
+ * Builds the real dependencies from a Config and starts the HTTP server.
+ */
+import { type Server, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "../config/types.js";
+import { createForwarder } from "../forward/index.js";
+import { WIRES } from "../wire/index.js";
+import { createHandler } from "./app.js";
+import type { AppDeps, Logger } from "./deps.js";
+import { createEngine } from "./engine.js";
+import { resolveProviders } from "../providers/resolve.js";
+import { createObservability } from "./observe.js";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  host: string;
+  server: Server;
+  deps: AppDeps;
+  /** Graceful stop: stop accepting, let in-flight requests finish (up to `graceMs`), flush the ledger. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith("127.");
+}
+
+export async function startServer(config: Config, opts: { log?: Logger; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
+  const env = opts.env ?? process.env;
+  if (!isLoopback(config.host) && config.keys.length === 0 && !config.allow_open_bind) {
+    throw new Error(
+      `refusing to bind ${config.host} without router keys: anyone who can reach it could spend your provider keys. ` +
+        "Configure `keys:` (or set allow_open_bind: true) to listen beyond 127.0.0.1.",
+    );
+  }
+  const providers = resolveProviders(config, env);
+  const secrets = [...[...providers.values()].flatMap((p) => (p.key ? [p.key] : [])), ...config.keys.map((k) => k.key)];
+  const obs = await createObservability(config, opts.log, secrets);
+  const engine = await createEngine(config, { providers, env, forwarderTimeouts: config.timeouts, log: obs.log });
+  const deps: AppDeps = {
+    config,
+    engine,
+    wires: WIRES,
+    providers: (id) => providers.get(id),
+    forwarder: createForwarder(config.timeouts),
+    log: obs.log,
+    record: obs.record,
+    routerKeysEnabled: config.keys.length > 0,
+    extraRoutes: obs.routes,
+    onFallback: obs.onFallback,
+  };
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0, headersTimeout: 60_000 }, createHandler(deps));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${addr.port}`,
+    port: addr.port,
+    host: addr.address,
+    server,
+    deps,
+    close(graceMs = 10_000) {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => {
+            server.closeAllConnections();
+          }, graceMs);
+          t.unref();
+          server.close(() => {
+            clearTimeout(t);
+            resolve();
+          });
+          server.closeIdleConnections();
+        });
+        await deps.forwarder.close().catch(() => {});
+        await engine.close?.();
+        await obs.close();
+      })();
+      return closing;
+    },
+  };
+}
