@@ -19,7 +19,13 @@ export async function run(args: string[]): Promise<number> {
       upstream_id: m.upstreamId,
       format: m.format,
       tier: m.tier,
-      usd_per_m: { input: r.input, output: r.output, cache_read: r.cacheRead, cache_write_5m: r.cacheWrite5m, cache_write_1h: r.cacheWrite1h },
+      usd_per_m: {
+        input: r.input,
+        output: r.output,
+        cache_read: r.cacheRead,
+        cache_write_5m: r.cacheWrite5m,
+        cache_write_1h: r.cacheWrite1h,
+      },
       context_window: m.contextWindow,
       max_output: m.maxOutput,
       features: m.features,
@@ -33,8 +39,22 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const head = ["id", "provider", "tier", "in $/M", "out $/M", "cache r/w $/M", "context", "features", ...PHASES.map((p) => p.slice(0, 5)), "key"];
-  const feat = (f: (typeof rows)[number]["features"]) => [f.tools && "tools", f.images && "img", f.reasoning && "think", f.promptCaching && "cache"].filter(Boolean).join(",");
+  const head = [
+    "id",
+    "provider",
+    "tier",
+    "in $/M",
+    "out $/M",
+    "cache r/w $/M",
+    "context",
+    "features",
+    ...PHASES.map((p) => p.slice(0, 5)),
+    "key",
+  ];
+  const feat = (f: (typeof rows)[number]["features"]) =>
+    [f.tools && "tools", f.images && "img", f.reasoning && "think", f.promptCaching && "cache"]
+      .filter(Boolean)
+      .join(",");
   const table = [
     head,
     ...rows.map((r) => [
@@ -51,6 +71,8 @@ export async function run(args: string[]): Promise<number> {
     ]),
   ];
   const w = head.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  process.stdout.write(`${table.map((row) => row.map((c, i) => c.padEnd(w[i])).join("  ")).join("\n")}\n* baseline for Cost-If-Opus. Scores: data/catalog.json (sources per model).\n`);
+  process.stdout.write(
+    `${table.map((row) => row.map((c, i) => c.padEnd(w[i])).join("  ")).join("\n")}\n* baseline for Cost-If-Opus. Scores: data/catalog.json (sources per model).\n`,
+  );
   return 0;
 }

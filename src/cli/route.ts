@@ -30,6 +30,8 @@ export async function run(args: string[]): Promise<number> {
         ? [...usableProviders(resolveProviders(config), config)]
         : undefined;
   const out = await dryRun(router, env, { availableProviders: providers, rawBytes: Buffer.byteLength(raw) });
-  process.stdout.write(`${JSON.stringify({ classification: out.classification, features: out.features, session_id: out.sessionId, decision: out.decision }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ classification: out.classification, features: out.features, session_id: out.sessionId, decision: out.decision }, null, 2)}\n`,
+  );
   return 0;
 }

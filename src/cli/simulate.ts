@@ -15,12 +15,23 @@ export function formatReport(r: SimulationReport): string {
       .sort((a, b) => b[1] - a[1])
       .map(([m, n]) => `${m} ${Math.round((n / p.requests) * 100)}%`)
       .join(", ");
-    rows.push([phase, String(p.requests), pct(p.share), mix, `$${p.blended_usd_per_m.toFixed(3)}`, `$${p.baseline_usd_per_m.toFixed(3)}`, usd(p.cost), usd(p.baseline_cost)]);
+    rows.push([
+      phase,
+      String(p.requests),
+      pct(p.share),
+      mix,
+      `$${p.blended_usd_per_m.toFixed(3)}`,
+      `$${p.baseline_usd_per_m.toFixed(3)}`,
+      usd(p.cost),
+      usd(p.baseline_cost),
+    ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const lines = rows.map((row) => row.map((c, i) => c.padEnd(widths[i])).join("  "));
   lines.push("");
-  lines.push(`requests ${r.requests}   routed ${usd(r.cost)}   all-${r.baseline_model} ${usd(r.baseline_cost)}   savings ${usd(r.savings)} (${pct(r.savings_pct)})`);
+  lines.push(
+    `requests ${r.requests}   routed ${usd(r.cost)}   all-${r.baseline_model} ${usd(r.baseline_cost)}   savings ${usd(r.savings)} (${pct(r.savings_pct)})`,
+  );
   if (r.usage_estimated) lines.push(`usage estimated for ${r.usage_estimated} lines (${r.output_assumption})`);
   return `${lines.join("\n")}\n`;
 }
@@ -28,7 +39,9 @@ export function formatReport(r: SimulationReport): string {
 export async function run(args: string[]): Promise<number> {
   const { flags, positionals } = parseArgs(args, ["json"]);
   if (!positionals[0]) {
-    process.stderr.write("usage: coderouter simulate FILE.jsonl [--json] [--providers a,b] [--config FILE] [--at ISO]\n");
+    process.stderr.write(
+      "usage: coderouter simulate FILE.jsonl [--json] [--providers a,b] [--config FILE] [--at ISO]\n",
+    );
     return 2;
   }
   const config = await loadRouterConfig(typeof flags.config === "string" ? flags.config : undefined);
@@ -42,7 +55,9 @@ export async function run(args: string[]): Promise<number> {
   const report = await simulate(router, lines, { availableProviders: providers, at });
   if (flags.json) {
     const { requests, cost, baseline_cost, savings, per_phase } = report;
-    process.stdout.write(`${JSON.stringify({ requests, cost, baseline_cost, savings, savings_pct: report.savings_pct, baseline_model: report.baseline_model, usage_estimated: report.usage_estimated, output_assumption: report.output_assumption, per_phase }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ requests, cost, baseline_cost, savings, savings_pct: report.savings_pct, baseline_model: report.baseline_model, usage_estimated: report.usage_estimated, output_assumption: report.output_assumption, per_phase }, null, 2)}\n`,
+    );
   } else process.stdout.write(formatReport(report));
   return 0;
 }

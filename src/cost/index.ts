@@ -1,1 +1,11 @@
-export { costIfBaseline, estimateWithRates, type PriceBreakdown, type PriceOptions, type PriceResult, priceUsage, promptTokens, type Rates, ratesFor } from "./price.js";
+export {
+  costIfBaseline,
+  estimateWithRates,
+  type PriceBreakdown,
+  type PriceOptions,
+  type PriceResult,
+  priceUsage,
+  promptTokens,
+  type Rates,
+  ratesFor,
+} from "./price.js";

@@ -86,7 +86,13 @@ function ratesFromModelPrice(mp: ModelPrice, prompt: number): { rates: Rates; lo
   const inp = input.price ?? 0;
   const w5 = write.price ?? inp;
   return {
-    rates: { input: inp, output: output.price ?? 0, cacheRead: read.price ?? inp, cacheWrite5m: w5, cacheWrite1h: write1h.price ?? w5 },
+    rates: {
+      input: inp,
+      output: output.price ?? 0,
+      cacheRead: read.price ?? inp,
+      cacheWrite5m: w5,
+      cacheWrite1h: write1h.price ?? w5,
+    },
     longContext: input.tiered || output.tiered || read.tiered,
   };
 }
@@ -103,7 +109,11 @@ function manualRates(m: CatalogModel): Rates {
   };
 }
 
-function breakdownFrom(u: IRUsage, rates: Rates, extra: Omit<PriceBreakdown, "input" | "cacheRead" | "cacheWrite5m" | "cacheWrite1h" | "output" | "rates">): PriceResult {
+function breakdownFrom(
+  u: IRUsage,
+  rates: Rates,
+  extra: Omit<PriceBreakdown, "input" | "cacheRead" | "cacheWrite5m" | "cacheWrite1h" | "output" | "rates">,
+): PriceResult {
   const b: PriceBreakdown = {
     input: (u.inputTokens * rates.input) / M,
     cacheRead: (u.cacheReadTokens * rates.cacheRead) / M,
@@ -129,20 +139,30 @@ export function priceUsage(modelId: string, usage: IRUsage, catalog: Catalog, op
   const at = opts.at ?? new Date();
   const prompt = promptTokens(usage);
   const m = catalog.resolve(modelId);
-  if (m?.manualPrices) return breakdownFrom(usage, manualRates(m), { promptTokens: prompt, longContext: false, source: "config" });
+  if (m?.manualPrices)
+    return breakdownFrom(usage, manualRates(m), { promptTokens: prompt, longContext: false, source: "config" });
   const r = m?.price ? genai(usage, m.price.model, m.price.provider, at) : genai(usage, modelId, undefined, at);
   if (!r) {
     const zero: Rates = { input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 };
     return breakdownFrom(usage, zero, { promptTokens: prompt, longContext: false, source: "unknown" });
   }
   const { rates, longContext } = ratesFromModelPrice(r.model_price, prompt);
-  const res = breakdownFrom(usage, rates, { promptTokens: prompt, longContext, source: "genai-prices", priceModel: r.model.id });
+  const res = breakdownFrom(usage, rates, {
+    promptTokens: prompt,
+    longContext,
+    source: "genai-prices",
+    priceModel: r.model.id,
+  });
   // genai-prices' own total is the bill; the breakdown is ours and must agree with it.
   return { usd: r.total_price, breakdown: res.breakdown };
 }
 
 /** Same usage (same cache hits) priced on the baseline model: the Cost-If-Opus figure. */
-export function costIfBaseline(usage: IRUsage, catalog: Catalog, opts: PriceOptions & { baseline?: string } = {}): PriceResult {
+export function costIfBaseline(
+  usage: IRUsage,
+  catalog: Catalog,
+  opts: PriceOptions & { baseline?: string } = {},
+): PriceResult {
   return priceUsage(opts.baseline ?? catalog.baselineId, usage, catalog, opts);
 }
 
@@ -154,7 +174,14 @@ export function ratesFor(model: CatalogModel, prompt: number, at: Date = new Dat
   const key = `${model.id}@${Math.floor(at.getTime() / 60_000)}`;
   let mp = rateMemo.get(key);
   if (mp === undefined) {
-    const probe: IRUsage = { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 };
+    const probe: IRUsage = {
+      inputTokens: 1,
+      outputTokens: 1,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
+      reasoningTokens: 0,
+    };
     const r = model.price ? genai(probe, model.price.model, model.price.provider, at) : null;
     mp = r ? r.model_price : null;
     if (rateMemo.size > 2048) rateMemo.clear();

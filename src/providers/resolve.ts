@@ -19,7 +19,11 @@ export interface ProviderRuntime {
   headers: Record<string, string>;
 }
 
-function one(id: string, cfg: Partial<ProviderConfig> | undefined, env: NodeJS.ProcessEnv): ProviderRuntime | undefined {
+function one(
+  id: string,
+  cfg: Partial<ProviderConfig> | undefined,
+  env: NodeJS.ProcessEnv,
+): ProviderRuntime | undefined {
   const builtin = BUILTIN_PROVIDERS[id];
   const baseUrl = cfg?.base_url ?? builtin?.base_url;
   if (!baseUrl) return undefined;
@@ -38,7 +42,10 @@ function one(id: string, cfg: Partial<ProviderConfig> | undefined, env: NodeJS.P
 }
 
 /** Every built-in provider plus the ones the config adds, with keys looked up in `env`. */
-export function resolveProviders(config: Pick<Config, "providers">, env: NodeJS.ProcessEnv = process.env): Map<string, ProviderRuntime> {
+export function resolveProviders(
+  config: Pick<Config, "providers">,
+  env: NodeJS.ProcessEnv = process.env,
+): Map<string, ProviderRuntime> {
   const out = new Map<string, ProviderRuntime>();
   const ids = new Set([...Object.keys(BUILTIN_PROVIDERS), ...Object.keys(config.providers ?? {})]);
   for (const id of ids) {
@@ -52,7 +59,11 @@ export function resolveProviders(config: Pick<Config, "providers">, env: NodeJS.
  * Providers a request can use: a server key, a keyless local server explicitly configured, or (when allowed)
  * the client's own key. `clientKey` tells whether the caller presented one.
  */
-export function usableProviders(providers: Map<string, ProviderRuntime>, config: Pick<Config, "providers">, clientKey = false): Set<string> {
+export function usableProviders(
+  providers: Map<string, ProviderRuntime>,
+  config: Pick<Config, "providers">,
+  clientKey = false,
+): Set<string> {
   const out = new Set<string>();
   for (const p of providers.values()) {
     if (p.key) out.add(p.id);

@@ -90,7 +90,11 @@ export function loadCatalogData(): CatalogData {
 }
 
 /** The per-phase rule written in the data file's `phase_rule`. */
-export function phaseScores(base: number, tier: Tier, overrides: Partial<Record<Phase, number>> = {}): Record<Phase, number> {
+export function phaseScores(
+  base: number,
+  tier: Tier,
+  overrides: Partial<Record<Phase, number>> = {},
+): Record<Phase, number> {
   const frontier = tier === "frontier";
   const s: Record<Phase, number> = {
     plan: base + (frontier ? 2 : -4),
@@ -118,7 +122,12 @@ function fromRaw(r: RawModel): CatalogModel {
     inputLimit: r.input_limit,
     maxOutput: r.max_output,
     tier: r.tier,
-    features: { tools: r.features.tools, images: r.features.images, reasoning: r.features.reasoning, promptCaching: r.features.prompt_caching },
+    features: {
+      tools: r.features.tools,
+      images: r.features.images,
+      reasoning: r.features.reasoning,
+      promptCaching: r.features.prompt_caching,
+    },
     scores: phaseScores(r.base, r.tier, r.scores),
     evidence: r.evidence ?? [],
     note: r.base_reasoning,
@@ -156,7 +165,9 @@ function applyOverride(models: Map<string, CatalogModel>, o: ModelOverride): voi
     format: o.format ?? prev?.format ?? BUILTIN_PROVIDERS[o.provider]?.format ?? "openai-chat",
     family: prev?.family ?? familyOf(o.provider),
     aliases: [...(prev?.aliases ?? []), ...(o.aliases ?? [])],
-    price: manual ? undefined : (prev?.price ?? { provider: GENAI_PROVIDER[o.provider] ?? o.provider, model: o.upstream_id ?? o.id }),
+    price: manual
+      ? undefined
+      : (prev?.price ?? { provider: GENAI_PROVIDER[o.provider] ?? o.provider, model: o.upstream_id ?? o.id }),
     manualPrices: manual,
     contextWindow: o.context_window ?? prev?.contextWindow ?? 128_000,
     inputLimit: prev?.inputLimit,
@@ -194,7 +205,10 @@ export function newestOpus(models: CatalogModel[]): string | undefined {
     .pop();
 }
 
-export function createCatalog(overrides: ModelOverride[] = [], opts: { baseline?: string; data?: CatalogData } = {}): Catalog {
+export function createCatalog(
+  overrides: ModelOverride[] = [],
+  opts: { baseline?: string; data?: CatalogData } = {},
+): Catalog {
   const data = opts.data ?? loadCatalogData();
   const byId = new Map<string, CatalogModel>();
   for (const r of data.models) byId.set(r.id, fromRaw(r));
@@ -209,6 +223,7 @@ export function createCatalog(overrides: ModelOverride[] = [], opts: { baseline?
     const n = name.toLowerCase().replace(/^(anthropic|openai|google|models)\//, "");
     return names.get(n) ?? names.get(n.replace(/-\d{8}$|-\d{4}-\d{2}-\d{2}$|-latest$/, ""));
   };
-  const baselineId = (opts.baseline && resolve(opts.baseline)?.id) || opts.baseline || newestOpus(models) || models[0]?.id;
+  const baselineId =
+    (opts.baseline && resolve(opts.baseline)?.id) || opts.baseline || newestOpus(models) || models[0]?.id;
   return { models, get: (id) => byId.get(id), resolve, baselineId };
 }

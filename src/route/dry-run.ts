@@ -20,7 +20,11 @@ export interface Envelope {
 export function guessApi(body: any): ApiKind {
   if (Array.isArray(body?.contents)) return "gemini";
   if (body?.input !== undefined || body?.instructions !== undefined) return "openai-responses";
-  if (body?.system !== undefined || body?.anthropic_version || (typeof body?.max_tokens === "number" && !body?.messages?.some?.((m: any) => m?.role === "system")))
+  if (
+    body?.system !== undefined ||
+    body?.anthropic_version ||
+    (typeof body?.max_tokens === "number" && !body?.messages?.some?.((m: any) => m?.role === "system"))
+  )
     return "anthropic-messages";
   return "openai-chat";
 }
@@ -30,7 +34,8 @@ export function toEnvelope(x: any): Envelope {
   const req = x?.request && typeof x.request === "object" ? x.request : x;
   const body = req?.body !== undefined && (req?.headers !== undefined || x?.api) ? req.body : x;
   const headers: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries((req?.headers ?? {}) as Record<string, unknown>)) headers[k.toLowerCase()] = typeof v === "string" ? v : undefined;
+  for (const [k, v] of Object.entries((req?.headers ?? {}) as Record<string, unknown>))
+    headers[k.toLowerCase()] = typeof v === "string" ? v : undefined;
   const api: ApiKind = x?.api ?? guessApi(body);
   return { api, headers, body, path: req?.path ?? x?.path };
 }
@@ -42,7 +47,11 @@ export interface DryRun {
   decision: Decision;
 }
 
-export async function dryRun(router: Router, env: Envelope, opts: { availableProviders?: Iterable<string>; at?: Date; rawBytes?: number } = {}): Promise<DryRun> {
+export async function dryRun(
+  router: Router,
+  env: Envelope,
+  opts: { availableProviders?: Iterable<string>; at?: Date; rawBytes?: number } = {},
+): Promise<DryRun> {
   const input: ClassifyInput = { api: env.api, headers: env.headers, body: env.body, path: env.path };
   const classification = await classify(input);
   const features = featuresFromBody(env.api, env.body, opts.rawBytes);

@@ -22,7 +22,14 @@ export const TOKENS_PER_IMAGE = 1600;
 
 /** Cheap token estimate of a raw body (string/bytes), a byte count, or any JSON value (IR or parsed body). */
 export function estimateTokens(x: string | number | Uint8Array | object): number {
-  const bytes = typeof x === "number" ? x : typeof x === "string" ? Buffer.byteLength(x) : x instanceof Uint8Array ? x.byteLength : JSON.stringify(x).length;
+  const bytes =
+    typeof x === "number"
+      ? x
+      : typeof x === "string"
+        ? Buffer.byteLength(x)
+        : x instanceof Uint8Array
+          ? x.byteLength
+          : JSON.stringify(x).length;
   return Math.ceil(bytes / BYTES_PER_TOKEN);
 }
 
@@ -39,7 +46,7 @@ export function requestFeatures(ir: IRRequest, rawBytes: number): RequestFeature
         imageBytes += p.data?.length ?? 0;
       } else if (p.type === "tool_result") {
         usesTools = true;
-        for (const c of p.content) if (c.type === "image") (images++, (imageBytes += c.data?.length ?? 0));
+        for (const c of p.content) if (c.type === "image") images++, (imageBytes += c.data?.length ?? 0);
       } else if (p.type === "tool_call") usesTools = true;
       else if (p.type === "reasoning" && (p.signature || p.encrypted)) family = p.family;
     }
@@ -79,7 +86,17 @@ export function featuresFromBody(api: ApiKind, body: any, rawBytes?: number): Re
       const d = o.source?.data ?? o.inlineData?.data ?? o.image_url?.url ?? o.image_url ?? "";
       if (typeof d === "string") imageBytes += d.length;
     }
-    if (t === "tool_use" || t === "tool_result" || t === "function_call" || t === "function_call_output" || t === "custom_tool_call" || o.functionCall || o.functionResponse || o.tool_calls || o.role === "tool")
+    if (
+      t === "tool_use" ||
+      t === "tool_result" ||
+      t === "function_call" ||
+      t === "function_call_output" ||
+      t === "custom_tool_call" ||
+      o.functionCall ||
+      o.functionResponse ||
+      o.tool_calls ||
+      o.role === "tool"
+    )
       toolHistory = true;
     if (t === "thinking" && o.signature) family = "anthropic";
     else if (t === "redacted_thinking") family = "anthropic";
@@ -89,8 +106,14 @@ export function featuresFromBody(api: ApiKind, body: any, rawBytes?: number): Re
   };
   walk(body?.messages ?? body?.input ?? body?.contents);
   const tools = body?.tools;
-  const hasTools = (Array.isArray(tools) && tools.length > 0) || (Array.isArray(body?.input) && body.input.some((i: any) => i?.type === "additional_tools"));
-  const maxOut = body?.max_tokens ?? body?.max_output_tokens ?? body?.max_completion_tokens ?? body?.generationConfig?.maxOutputTokens;
+  const hasTools =
+    (Array.isArray(tools) && tools.length > 0) ||
+    (Array.isArray(body?.input) && body.input.some((i: any) => i?.type === "additional_tools"));
+  const maxOut =
+    body?.max_tokens ??
+    body?.max_output_tokens ??
+    body?.max_completion_tokens ??
+    body?.generationConfig?.maxOutputTokens;
   return {
     needsTools: hasTools || toolHistory,
     needsImages: images > 0,

@@ -60,7 +60,9 @@ export function lastUserText(input: ClassifyInput): string {
     }
     return "";
   };
-  const list: any[] = b.messages ?? (Array.isArray(b.input) ? b.input : b.input ? [{ role: "user", content: b.input }] : (b.contents ?? []));
+  const list: any[] =
+    b.messages ??
+    (Array.isArray(b.input) ? b.input : b.input ? [{ role: "user", content: b.input }] : (b.contents ?? []));
   for (let i = list.length - 1; i >= 0; i--) {
     const m = list[i];
     if (m?.role === "user" || (input.api === "gemini" && (m?.role === "user" || !m?.role))) {
@@ -82,7 +84,12 @@ export function parsePhase(answer: string): Phase | null {
   return (PHASES as readonly string[]).includes(w ?? "") ? (w as Phase) : null;
 }
 
-export function createLlmFallback(opts: { callModel: CallModel; model: string; timeoutMs?: number; cache?: LlmFallbackCache }): LlmFallback {
+export function createLlmFallback(opts: {
+  callModel: CallModel;
+  model: string;
+  timeoutMs?: number;
+  cache?: LlmFallbackCache;
+}): LlmFallback {
   const timeoutMs = opts.timeoutMs ?? 300;
   const cache = opts.cache ?? lruCache();
   return async (input, local) => {
@@ -93,7 +100,13 @@ export function createLlmFallback(opts: { callModel: CallModel; model: string; t
     if (hit !== undefined) return hit ? { phase: hit } : null;
     const prompt = `Agent: ${local.agent}${local.mode ? ` (mode ${local.mode})` : ""}\nRequest:\n${text}\n\nPhase:`;
     try {
-      const answer = await opts.callModel({ model: opts.model, system: FALLBACK_SYSTEM, prompt, maxTokens: 5, signal: AbortSignal.timeout(timeoutMs) });
+      const answer = await opts.callModel({
+        model: opts.model,
+        system: FALLBACK_SYSTEM,
+        prompt,
+        maxTokens: 5,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       const phase = parsePhase(answer);
       cache.set(key, phase);
       return phase ? { phase } : null;

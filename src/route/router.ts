@@ -24,7 +24,13 @@ import {
   SIDE_FLOORS,
   SIDE_OUTPUT_TOKENS,
 } from "./policy.js";
-import { MemorySessionStore, type SessionState, type SessionStore, type SwitchEconomics, switchEconomics } from "./session.js";
+import {
+  MemorySessionStore,
+  type SessionState,
+  type SessionStore,
+  type SwitchEconomics,
+  switchEconomics,
+} from "./session.js";
 
 export const AUTO_MODEL = "coderouter/auto";
 
@@ -130,14 +136,17 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
   const sessions = deps.sessions ?? new MemorySessionStore();
   const now = deps.now ?? (() => new Date());
   const defaultAvailable = deps.availableProviders ? new Set(deps.availableProviders) : undefined;
-  const allow = routing.allow_models?.length ? new Set(routing.allow_models.map((n) => catalog.resolve(n)?.id ?? n)) : undefined;
+  const allow = routing.allow_models?.length
+    ? new Set(routing.allow_models.map((n) => catalog.resolve(n)?.id ?? n))
+    : undefined;
   const passthrough = new Set((routing.passthrough_models ?? []).map((n) => n.toLowerCase()));
   const costWeight = routing.cost_weight ?? DEFAULT_COST_WEIGHT;
   const horizon = routing.session_horizon_requests ?? DEFAULT_SESSION_HORIZON;
   const affinity = routing.session_affinity !== false;
   // Resolve policy names once.
   const policy = {} as Record<Phase, string[]>;
-  for (const p of PHASES) policy[p] = (routing.policy?.[p] ?? DEFAULT_POLICY[p]).map((n) => catalog.resolve(n)?.id ?? n);
+  for (const p of PHASES)
+    policy[p] = (routing.policy?.[p] ?? DEFAULT_POLICY[p]).map((n) => catalog.resolve(n)?.id ?? n);
 
   function outputAssumption(phase: Phase, kind: RequestKind): number {
     return SIDE_OUTPUT_TOKENS[kind] ?? routing.output_tokens?.[phase] ?? DEFAULT_OUTPUT_TOKENS[phase];
@@ -150,20 +159,51 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
     const prefix = prev ? prev.inputTokens + prev.cacheReadTokens + prev.cacheWriteTokens + prev.cacheWrite1hTokens : 0;
     const cached = m.features.promptCaching ? Math.min(prefix, prompt) : 0;
     const output = Math.min(out, f.maxOutputTokens ?? out, m.maxOutput);
-    return { inputTokens: prompt - cached, cacheReadTokens: cached, cacheWriteTokens: 0, cacheWrite1hTokens: 0, outputTokens: output, reasoningTokens: 0 };
+    return {
+      inputTokens: prompt - cached,
+      cacheReadTokens: cached,
+      cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
+      outputTokens: output,
+      reasoningTokens: 0,
+    };
   }
 
-  function direct(name: string, action: "pinned" | "passthrough", base: Omit<Decision, keyof Target | "action" | "reason" | "family" | "dropForeignReasoning">, f: RequestFeatures): Decision {
+  function direct(
+    name: string,
+    action: "pinned" | "passthrough",
+    base: Omit<Decision, keyof Target | "action" | "reason" | "family" | "dropForeignReasoning">,
+    f: RequestFeatures,
+  ): Decision {
     const m = catalog.resolve(name);
-    const t: Target = m ? targetOf(m) : { model: name, provider: guessProvider(name), format: BUILTIN_PROVIDERS[guessProvider(name)]?.format ?? "openai-chat", upstreamModel: name.includes("/") && BUILTIN_PROVIDERS[name.split("/")[0]] ? name.slice(name.indexOf("/") + 1) : name };
-    const family = m?.family ?? (t.provider === "anthropic" ? "anthropic" : t.provider === "openai" ? "openai" : t.provider === "google" ? "google" : "other");
+    const t: Target = m
+      ? targetOf(m)
+      : {
+          model: name,
+          provider: guessProvider(name),
+          format: BUILTIN_PROVIDERS[guessProvider(name)]?.format ?? "openai-chat",
+          upstreamModel:
+            name.includes("/") && BUILTIN_PROVIDERS[name.split("/")[0]] ? name.slice(name.indexOf("/") + 1) : name,
+        };
+    const family =
+      m?.family ??
+      (t.provider === "anthropic"
+        ? "anthropic"
+        : t.provider === "openai"
+          ? "openai"
+          : t.provider === "google"
+            ? "google"
+            : "other");
     return {
       ...base,
       ...t,
       action,
       family,
       dropForeignReasoning: !!f.hasReasoningFromFamily && f.hasReasoningFromFamily !== family,
-      reason: action === "pinned" ? `pinned by X-CodeRouter-Model: ${name}` : `passthrough: '${name}' is not routed (routing.passthrough_models / default_action)`,
+      reason:
+        action === "pinned"
+          ? `pinned by X-CodeRouter-Model: ${name}`
+          : `passthrough: '${name}' is not routed (routing.passthrough_models / default_action)`,
     };
   }
 
@@ -171,17 +211,23 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
     const at = ctx.at ?? now();
     const c = ctx.classification;
     const f = ctx.requestFeatures;
-    const phase: Phase = (PHASES as readonly string[]).includes(ctx.phaseHint ?? "") ? (ctx.phaseHint as Phase) : c.phase;
+    const phase: Phase = (PHASES as readonly string[]).includes(ctx.phaseHint ?? "")
+      ? (ctx.phaseHint as Phase)
+      : c.phase;
     const kind = c.kind;
     const side = SIDE_KINDS.has(kind);
-    const floor = side ? (SIDE_FLOORS[kind] ?? 60) : floorFor(routing.quality_floor?.[phase] ?? DEFAULT_FLOORS[phase], c.complexity);
+    const floor = side
+      ? (SIDE_FLOORS[kind] ?? 60)
+      : floorFor(routing.quality_floor?.[phase] ?? DEFAULT_FLOORS[phase], c.complexity);
     const frontierRequired = !side && c.complexity === "high" && (phase === "plan" || phase === "debug");
     const noFrontier = phase === "small_edit" || side;
     const available = ctx.availableProviders ? new Set(ctx.availableProviders) : defaultAvailable;
     const state = affinity && ctx.sessionId ? await sessions.get(ctx.sessionId) : undefined;
     const out = outputAssumption(phase, kind);
     const baseline = catalog.get(catalog.baselineId);
-    const baselineEst = baseline ? estimateWithRates(estUsage(baseline, f, out, undefined), ratesFor(baseline, f.estInputTokens, at)) : 0;
+    const baselineEst = baseline
+      ? estimateWithRates(estUsage(baseline, f, out, undefined), ratesFor(baseline, f.estInputTokens, at))
+      : 0;
     const base = {
       phase,
       kind,
@@ -197,7 +243,11 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
 
     if (ctx.pinnedModel) return direct(ctx.pinnedModel, "pinned", base, f);
     const requested = f.requestedModel;
-    if (requested && requested !== AUTO_MODEL && (passthrough.has(requested.toLowerCase()) || routing.default_action === "passthrough"))
+    if (
+      requested &&
+      requested !== AUTO_MODEL &&
+      (passthrough.has(requested.toLowerCase()) || routing.default_action === "passthrough")
+    )
       return direct(requested, "passthrough", base, f);
 
     const list = policy[phase];
@@ -213,23 +263,41 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
       else if (f.needsTools && !m.features.tools) hard = "request uses tools; model has none";
       else if (f.needsImages && !m.features.images) hard = "request has images; model takes text only";
       else if (f.estInputTokens > limit) hard = `~${f.estInputTokens} input tokens exceed its ${limit}-token window`;
-      else if (f.maxOutputTokens && f.maxOutputTokens > m.maxOutput) hard = `max_tokens ${f.maxOutputTokens} > its max output ${m.maxOutput}`;
+      else if (f.maxOutputTokens && f.maxOutputTokens > m.maxOutput)
+        hard = `max_tokens ${f.maxOutputTokens} > its max output ${m.maxOutput}`;
       const score = side ? Math.min(...Object.values(m.scores)) : m.scores[phase];
       let soft: string | undefined;
-      if (frontierRequired && m.tier !== "frontier") soft = `high-complexity ${phase} needs a frontier model (tier ${m.tier})`;
+      if (frontierRequired && m.tier !== "frontier")
+        soft = `high-complexity ${phase} needs a frontier model (tier ${m.tier})`;
       else if (noFrontier && m.tier === "frontier") soft = `frontier model not needed for ${side ? kind : phase}`;
       else if (score < floor) soft = `score ${score} below the ${side ? kind : phase} quality floor ${floor}`;
-      return { m, usage, hard, soft, r: { model: m.id, provider: m.provider, score, value: 0, estCostUsd: round(est), eligible: false, preference: pref >= 0 ? pref : undefined } };
+      return {
+        m,
+        usage,
+        hard,
+        soft,
+        r: {
+          model: m.id,
+          provider: m.provider,
+          score,
+          value: 0,
+          estCostUsd: round(est),
+          eligible: false,
+          preference: pref >= 0 ? pref : undefined,
+        },
+      };
     });
 
-    const usable = (r: Row, relaxPolicy: boolean) => !r.hard && !r.soft && (side || relaxPolicy || r.r.preference !== undefined);
+    const usable = (r: Row, relaxPolicy: boolean) =>
+      !r.hard && !r.soft && (side || relaxPolicy || r.r.preference !== undefined);
     let pool = rows.filter((r) => usable(r, false));
     let note = "";
     if (pool.length === 0) {
       pool = rows.filter((r) => usable(r, true));
       if (pool.length) note = `; no ${phase} policy model usable, widened to the catalog`;
     }
-    const tierOk = (r: Row) => !(frontierRequired && r.m.tier !== "frontier") && !(noFrontier && r.m.tier === "frontier" && !side);
+    const tierOk = (r: Row) =>
+      !(frontierRequired && r.m.tier !== "frontier") && !(noFrontier && r.m.tier === "frontier" && !side);
     // High-complexity plan/debug never drops below its floor; other phases may, with a note.
     const floorOk = (r: Row) => !frontierRequired || r.r.score >= floor;
     if (pool.length === 0 && !frontierRequired) {
@@ -250,7 +318,9 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
       const bonus = !side && r.r.preference !== undefined ? (PREFERENCE_BONUS[r.r.preference] ?? 0) : 0;
       r.r.value = round(r.r.score + bonus - costWeight * Math.log10(Math.max(r.r.estCostUsd, 1e-9) / minCost), 2);
     }
-    const ranked = [...pool].sort(side ? (a, b) => a.r.estCostUsd - b.r.estCostUsd || b.r.score - a.r.score : (a, b) => b.r.value - a.r.value);
+    const ranked = [...pool].sort(
+      side ? (a, b) => a.r.estCostUsd - b.r.estCostUsd || b.r.score - a.r.score : (a, b) => b.r.value - a.r.value,
+    );
     let chosen = ranked[0];
     let reason = side
       ? `${kind} call: cheapest capable model (floor ${floor})`
@@ -267,10 +337,10 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
         const oldRates = ratesFor(stay.m, f.estInputTokens, at);
         economics = switchEconomics({
           lastUsage: state.lastUsage,
-          newInputRate: newRates.input,
-          oldCacheReadRate: oldRates.cacheRead,
-          estCostStay: stay.r.estCostUsd,
-          estCostSwitch: chosen.r.estCostUsd,
+          prompt: f.estInputTokens,
+          output: chosen.usage.outputTokens,
+          oldRates,
+          newRates,
           horizon,
         });
         if (!economics.switch) {
@@ -307,15 +377,22 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
       if (available?.has(chosen.m.provider)) unavailable = undefined;
       else unavailable.provider = chosen.m.provider;
     }
-    const fallbacks = ranked.filter((r) => r !== chosen && pool.includes(r)).slice(0, 3).map((r) => targetOf(r.m));
-    const candidates = [...rows].sort((a, b) => Number(b.r.eligible) - Number(a.r.eligible) || b.r.value - a.r.value).map((r) => r.r);
+    const fallbacks = ranked
+      .filter((r) => r !== chosen && pool.includes(r))
+      .slice(0, 3)
+      .map((r) => targetOf(r.m));
+    const candidates = [...rows]
+      .sort((a, b) => Number(b.r.eligible) - Number(a.r.eligible) || b.r.value - a.r.value)
+      .map((r) => r.r);
     const family = chosen.m.family;
     return {
       ...base,
       ...targetOf(chosen.m),
       action: "route",
       family,
-      reason: unavailable ? `no provider key for any eligible model; best would be ${chosen.m.id} (${chosen.m.provider})` : reason,
+      reason: unavailable
+        ? `no provider key for any eligible model; best would be ${chosen.m.id} (${chosen.m.provider})`
+        : reason,
       candidates,
       fallbacks,
       estCostUsd: chosen.r.estCostUsd,
@@ -327,7 +404,12 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
 
   async function commit(sessionId: string, model: string, usage: IRUsage): Promise<void> {
     const prev = await sessions.get(sessionId);
-    await sessions.set(sessionId, { model, lastUsage: usage, updatedAt: now().getTime(), requests: (prev?.requests ?? 0) + 1 });
+    await sessions.set(sessionId, {
+      model,
+      lastUsage: usage,
+      updatedAt: now().getTime(),
+      requests: (prev?.requests ?? 0) + 1,
+    });
   }
 
   return { catalog, sessions, route, commit };

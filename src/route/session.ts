@@ -78,15 +78,29 @@ function promptHead(api: ApiKind, body: any): [string, string] {
   }
   if (api === "openai-chat") {
     const msgs: any[] = body.messages ?? [];
-    return [msgs.filter((m) => m?.role === "system" || m?.role === "developer").map((m) => textOf(m.content)).join("\n"), textOf(msgs.find((m) => m?.role === "user")?.content)];
+    return [
+      msgs
+        .filter((m) => m?.role === "system" || m?.role === "developer")
+        .map((m) => textOf(m.content))
+        .join("\n"),
+      textOf(msgs.find((m) => m?.role === "user")?.content),
+    ];
   }
   if (api === "openai-responses") {
     const input = typeof body.input === "string" ? [{ role: "user", content: body.input }] : (body.input ?? []);
-    const dev = input.filter((m: any) => m?.role === "system" || m?.role === "developer").map((m: any) => textOf(m.content));
-    return [[textOf(body.instructions), ...dev].join("\n"), textOf(input.find((m: any) => m?.role === "user")?.content)];
+    const dev = input
+      .filter((m: any) => m?.role === "system" || m?.role === "developer")
+      .map((m: any) => textOf(m.content));
+    return [
+      [textOf(body.instructions), ...dev].join("\n"),
+      textOf(input.find((m: any) => m?.role === "user")?.content),
+    ];
   }
   const contents: any[] = body.contents ?? [];
-  return [textOf(body.systemInstruction ?? body.system_instruction), textOf(contents.find((c) => c?.role === "user" || !c?.role))];
+  return [
+    textOf(body.systemInstruction ?? body.system_instruction),
+    textOf(contents.find((c) => c?.role === "user" || !c?.role)),
+  ];
 }
 
 const HEAD = 2000;
@@ -123,33 +137,55 @@ export function sessionIdFor(api: ApiKind, headers: Headers, body: any): string 
 }
 
 export interface SwitchEconomics {
-  /** Cached prefix the previous call read/wrote (tokens). */
+  /** Cached prefix the previous call read/wrote (tokens), capped at this prompt. */
   prefixTokens: number;
-  /** USD the first request on the new model pays extra for that prefix. */
+  /** USD the first request on the new model pays extra to re-bill that prefix uncached. */
   switchCostUsd: number;
-  /** USD per request the new model saves once warm. */
+  /** USD this request saves on the new tail and the output. */
+  nowSavingUsd: number;
+  /** USD each later request saves once both models would be warm (whole prompt cached). */
   perRequestSavingUsd: number;
   horizon: number;
   expectedSavingUsd: number;
   switch: boolean;
 }
 
+export interface SwitchRates {
+  input: number;
+  output: number;
+  cacheRead: number;
+}
+
 /**
- * Switch only when the expected saving over `horizon` further requests beats re-billing the cached prefix:
- * switchCost = prefix × (new model's uncached input price − old model's cache-read price).
+ * Switch only when the expected saving beats re-billing the cached prefix:
+ *   switchCost = prefix × (new uncached input price − old cache-read price)
+ *   expected   = tail × (old − new input) + out × (old − new output)            (this request)
+ *              + horizon × [prompt × (old − new cache read) + out × (old − new output)]   (later, both warm)
+ * `horizon` is the assumed number of further requests before the phase (and so the choice) changes again.
  */
 export function switchEconomics(args: {
   lastUsage: IRUsage | undefined;
-  newInputRate: number;
-  oldCacheReadRate: number;
-  estCostStay: number;
-  estCostSwitch: number;
+  prompt: number;
+  output: number;
+  oldRates: SwitchRates;
+  newRates: SwitchRates;
   horizon: number;
 }): SwitchEconomics {
   const u = args.lastUsage;
-  const prefix = u ? u.cacheReadTokens + u.cacheWriteTokens + u.cacheWrite1hTokens : 0;
-  const switchCost = Math.max(0, (prefix * (args.newInputRate - args.oldCacheReadRate)) / 1e6);
-  const perReq = args.estCostStay - args.estCostSwitch;
-  const expected = perReq * args.horizon;
-  return { prefixTokens: prefix, switchCostUsd: switchCost, perRequestSavingUsd: perReq, horizon: args.horizon, expectedSavingUsd: expected, switch: expected > switchCost };
+  const { oldRates: o, newRates: n, prompt, output } = args;
+  const prefix = Math.min(prompt, u ? u.cacheReadTokens + u.cacheWriteTokens + u.cacheWrite1hTokens : 0);
+  const tail = prompt - prefix;
+  const switchCost = Math.max(0, (prefix * (n.input - o.cacheRead)) / 1e6);
+  const now = (tail * (o.input - n.input) + output * (o.output - n.output)) / 1e6;
+  const later = (prompt * (o.cacheRead - n.cacheRead) + output * (o.output - n.output)) / 1e6;
+  const expected = now + args.horizon * later;
+  return {
+    prefixTokens: prefix,
+    switchCostUsd: switchCost,
+    nowSavingUsd: now,
+    perRequestSavingUsd: later,
+    horizon: args.horizon,
+    expectedSavingUsd: expected,
+    switch: expected > switchCost,
+  };
 }

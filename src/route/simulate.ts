@@ -60,7 +60,11 @@ export function normalizeUsage(u: any): IRUsage | undefined {
   return undefined;
 }
 
-export async function simulate(router: Router, lines: any[], opts: { availableProviders?: Iterable<string>; at?: Date } = {}): Promise<SimulationReport> {
+export async function simulate(
+  router: Router,
+  lines: any[],
+  opts: { availableProviders?: Iterable<string>; at?: Date } = {},
+): Promise<SimulationReport> {
   const per: Partial<Record<Phase, PhaseReport>> = {};
   const models: Record<string, number> = {};
   let cost = 0;
@@ -73,12 +77,28 @@ export async function simulate(router: Router, lines: any[], opts: { availablePr
     if (!usage) {
       estimated++;
       const out = SIDE_OUTPUT_TOKENS[decision.kind] ?? DEFAULT_OUTPUT_TOKENS[decision.phase];
-      usage = { inputTokens: features.estInputTokens, outputTokens: out, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 };
+      usage = {
+        inputTokens: features.estInputTokens,
+        outputTokens: out,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        cacheWrite1hTokens: 0,
+        reasoningTokens: 0,
+      };
     }
     const c = priceUsage(decision.model, usage, router.catalog, { at: opts.at }).usd;
     const b = costIfBaseline(usage, router.catalog, { at: opts.at }).usd;
     await router.commit(sessionId, decision.model, usage);
-    const p = (per[decision.phase] ??= { requests: 0, share: 0, models: {}, tokens: 0, cost: 0, baseline_cost: 0, blended_usd_per_m: 0, baseline_usd_per_m: 0 });
+    const p = (per[decision.phase] ??= {
+      requests: 0,
+      share: 0,
+      models: {},
+      tokens: 0,
+      cost: 0,
+      baseline_cost: 0,
+      blended_usd_per_m: 0,
+      baseline_usd_per_m: 0,
+    });
     p.requests++;
     p.models[decision.model] = (p.models[decision.model] ?? 0) + 1;
     p.tokens += promptTokens(usage) + usage.outputTokens;

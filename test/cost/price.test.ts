@@ -6,7 +6,15 @@ import { createCatalog } from "../../src/route/catalog.js";
 
 const catalog = createCatalog();
 const AT = new Date("2026-11-26T12:00:00Z");
-const u = (p: Partial<IRUsage>): IRUsage => ({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0, ...p });
+const u = (p: Partial<IRUsage>): IRUsage => ({
+  inputTokens: 0,
+  outputTokens: 0,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  cacheWrite1hTokens: 0,
+  reasoningTokens: 0,
+  ...p,
+});
 const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} != ${b}`);
 
 // Published per-million prices (platform.claude.com / developers.openai.com pricing pages, as of 2026-11-26):
@@ -24,7 +32,14 @@ test("Claude Code turn, cache-heavy, on Opus 5.5 matches the hand-computed bill"
   close(r.breakdown.cacheRead, 0.024);
   close(r.breakdown.cacheWrite5m, 0.0225);
   close(r.breakdown.output, 0.017);
-  close(r.breakdown.input + r.breakdown.cacheRead + r.breakdown.cacheWrite5m + r.breakdown.cacheWrite1h + r.breakdown.output, r.usd);
+  close(
+    r.breakdown.input +
+      r.breakdown.cacheRead +
+      r.breakdown.cacheWrite5m +
+      r.breakdown.cacheWrite1h +
+      r.breakdown.output,
+    r.usd,
+  );
   assert.equal(r.breakdown.source, "genai-prices");
 });
 
@@ -57,8 +72,14 @@ test("long-context tier: a 300K-token GPT-5.5 prompt is billed at the >272K rate
 test("dated and aliased names resolve; config overrides price models genai-prices lacks", () => {
   const usage = u({ inputTokens: 1_000_000, outputTokens: 1_000_000 });
   close(priceUsage("claude-haiku-4-5-20251001", usage, catalog, { at: AT }).usd, 1 + 5);
-  const c2 = createCatalog([{ id: "local-coder", provider: "ollama", input_price: 0.5, output_price: 1.5, cache_read_price: 0.05 }]);
-  const r = priceUsage("local-coder", u({ inputTokens: 1_000_000, cacheReadTokens: 1_000_000, outputTokens: 1_000_000 }), c2);
+  const c2 = createCatalog([
+    { id: "local-coder", provider: "ollama", input_price: 0.5, output_price: 1.5, cache_read_price: 0.05 },
+  ]);
+  const r = priceUsage(
+    "local-coder",
+    u({ inputTokens: 1_000_000, cacheReadTokens: 1_000_000, outputTokens: 1_000_000 }),
+    c2,
+  );
   close(r.usd, 0.5 + 0.05 + 1.5);
   assert.equal(r.breakdown.source, "config");
   assert.equal(priceUsage("no-such-model-xyz", usage, catalog).breakdown.source, "unknown");
