@@ -8,7 +8,15 @@ import { existsSync, writeFileSync } from "node:fs";
 import { parseArgs } from "../src/cli/io.js";
 import { type Scored, score } from "../src/classify/metrics.js";
 import { softmax } from "../src/classify/model.js";
-import { crossValLogits, DEFAULT_TRAIN, fitTemperature, readJsonl, toExamples, toModelFile, train } from "../src/classify/train.js";
+import {
+  crossValLogits,
+  DEFAULT_TRAIN,
+  fitTemperature,
+  readJsonl,
+  toExamples,
+  toModelFile,
+  train,
+} from "../src/classify/train.js";
 import { PHASES } from "../src/classify/types.js";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -45,7 +53,9 @@ const items: Scored[] = zs.map((z, i) => {
   };
 });
 const r = score(items);
-console.log(`${k}-fold CV (model layer only, no mode override): accuracy ${r.accuracy} macro-F1 ${r.macro_f1}; temperature ${T.toFixed(3)} (${Date.now() - t0} ms)`);
+console.log(
+  `${k}-fold CV (model layer only, no mode override): accuracy ${r.accuracy} macro-F1 ${r.macro_f1}; temperature ${T.toFixed(3)} (${Date.now() - t0} ms)`,
+);
 
 const model = train(devEx.concat(synEx), DEFAULT_TRAIN);
 const file = toModelFile(model, T, {

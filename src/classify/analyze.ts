@@ -35,20 +35,23 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
   const mode = fp.mode ?? hist.humanMode;
   const facts = toolFacts(hist);
   const human = textEvidence(hist.continuation ? "" : hist.human, withSignals);
-  const prev = textEvidence(hist.continuation || !hist.humanIsLast ? hist.prev : "", false);
+  const prev = textEvidence(hist.continuation || !hist.humanIsLast ? hist.prev : "", false, 300);
   // When the last message is the developer's, earlier words matter less; after tool traffic or "ok", more.
   const prevScale = hist.continuation ? 1 : hist.humanIsLast ? 0 : 0.5;
   if (prevScale !== 1) for (let p = 0; p < prev.scores.length; p++) prev.scores[p] *= prevScale;
   if (hist.continuation) {
     // A bare continuation inherits the phase in progress: the previous words, or the assistant's proposal.
-    const asst = textEvidence(hist.assistant, false).scores;
+    const asst = textEvidence(hist.assistant, false, 300).scores;
     for (let p = 0; p < prev.scores.length; p++) prev.scores[p] += 0.5 * asst[p];
   }
   const testWork = human.scores[PHASE_INDEX.test] + prev.scores[PHASE_INDEX.test] >= 2;
   const toolSignals: string[] = [];
   const tool = toolEvidence(facts, hist, testWork, withSignals ? toolSignals : null);
-  const assistant = textEvidence(hist.assistant, false).scores;
-  for (let p = 0; p < assistant.length; p++) assistant[p] *= 0.5;
+  // Without the developer's words in view, the agent's own narration ("Let me fix…", "Now the tests…") is the best clue.
+  const asstText = hist.human ? hist.assistant : hist.narration || hist.assistant;
+  const assistant = textEvidence(asstText, false, hist.human ? 300 : 600).scores;
+  const asstScale = hist.human ? 0.5 : 1.2;
+  for (let p = 0; p < assistant.length; p++) assistant[p] *= asstScale;
   const ev: Evidence = { human: human.scores, prev: prev.scores, tool, assistant };
   const x = featurize(ev, hist, facts, mode, view.tools, { dim: HASH_DIM });
   return { view, fp, hist, facts, ev, mode, ruleHits: human.hits, toolSignals, x };

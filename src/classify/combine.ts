@@ -30,7 +30,12 @@ export function ruleScores(a: Analysis): Float64Array {
 
 function complexity(a: Analysis, phase: Phase): Complexity {
   const t = a.hist.human;
-  if (/\b(?:architecture|concurren|race condition|deadlock|distributed|migration|security|performance|memory leak|scal(?:e|ing)|cross-cutting|whole (?:code ?base|project)|entire (?:code ?base|project)|redesign)\b/i.test(t)) return "high";
+  if (
+    /\b(?:architecture|concurren|race condition|deadlock|distributed|migration|security|performance|memory leak|scal(?:e|ing)|cross-cutting|whole (?:code ?base|project)|entire (?:code ?base|project)|redesign)\b/i.test(
+      t,
+    )
+  )
+    return "high";
   if (phase === "small_edit" || (t.length < 80 && phase !== "plan" && phase !== "debug")) return "low";
   if (t.length > 1200 || a.facts.error !== null) return phase === "plan" || phase === "debug" ? "high" : "medium";
   return "medium";
@@ -63,7 +68,8 @@ export function combine(a: Analysis, model: Model | null): Classification {
     layer = "fingerprint";
   }
   const phase = PHASES[best];
-  if (a.hist.continuation) signals.push(`bare continuation "${a.hist.human.slice(0, 20)}" inherits the work in progress`);
+  if (a.hist.continuation)
+    signals.push(`bare continuation "${a.hist.human.slice(0, 20)}" inherits the work in progress`);
   for (const s of a.toolSignals) signals.push(s);
   for (let i = 0; i < a.ruleHits.length && i < 4; i++) signals.push(`text ${a.ruleHits[i]}`);
   if (layer === "model") signals.push(`model p(${phase})=${confidence.toFixed(2)}`);

@@ -78,7 +78,16 @@ function isWordChar(c: number): boolean {
 }
 
 /** Adds hashed unigrams (+ bigrams) of `text` under namespace `ns`. */
-function hashWords(x: SparseVec, text: string, ns: number, dim: number, base: number, w: number, bigrams: boolean, maxChars: number): void {
+function hashWords(
+  x: SparseVec,
+  text: string,
+  ns: number,
+  dim: number,
+  base: number,
+  w: number,
+  bigrams: boolean,
+  maxChars: number,
+): void {
   const n = Math.min(text.length, maxChars);
   let h = (FNV ^ ns) >>> 0;
   let inWord = false;
@@ -105,7 +114,15 @@ function hashWords(x: SparseVec, text: string, ns: number, dim: number, base: nu
 }
 
 /** Adds hashed char 4-grams of the lower-cased text (letters and spaces only). */
-function hashChars(x: SparseVec, text: string, ns: number, dim: number, base: number, w: number, maxChars: number): void {
+function hashChars(
+  x: SparseVec,
+  text: string,
+  ns: number,
+  dim: number,
+  base: number,
+  w: number,
+  maxChars: number,
+): void {
   const n = Math.min(text.length, maxChars);
   let a = 32;
   let b = 32;
@@ -115,7 +132,11 @@ function hashChars(x: SparseVec, text: string, ns: number, dim: number, base: nu
     if (d >= 65 && d <= 90) d += 32;
     if (!isWordChar(d)) d = 32;
     if (d === 32 && c === 32) continue;
-    const hsh = Math.imul(Math.imul(Math.imul(Math.imul((FNV ^ ns) >>> 0, PRIME) ^ a, PRIME) ^ b, PRIME) ^ (c * 131 + d), PRIME) >>> 0;
+    const hsh =
+      Math.imul(
+        Math.imul(Math.imul(Math.imul((FNV ^ ns) >>> 0, PRIME) ^ a, PRIME) ^ b, PRIME) ^ (c * 131 + d),
+        PRIME,
+      ) >>> 0;
     x.idx.push(base + (hsh % dim));
     x.val.push(w);
     a = b;
@@ -129,7 +150,14 @@ export interface FeatureConfig {
 }
 
 /** The full feature vector (indices may repeat; the model sums). */
-export function featurize(ev: Evidence, h: History, f: ToolFacts, mode: string | null, toolNames: string[], cfg: FeatureConfig): SparseVec {
+export function featurize(
+  ev: Evidence,
+  h: History,
+  f: ToolFacts,
+  mode: string | null,
+  toolNames: string[],
+  cfg: FeatureConfig,
+): SparseVec {
   const x: SparseVec = { idx: [], val: [] };
   denseFeatures(x, ev, h, f, mode);
   const base = N_DENSE;
@@ -138,8 +166,10 @@ export function featurize(ev: Evidence, h: History, f: ToolFacts, mode: string |
   hashChars(x, human, 2, cfg.dim, base, 0.15, 300);
   hashWords(x, h.prev, 3, cfg.dim, base, 0.25, false, 400);
   hashWords(x, h.assistant, 4, cfg.dim, base, 0.25, false, 300);
+  if (!h.human) hashWords(x, h.narration, 8, cfg.dim, base, 0.3, true, 900);
   if (h.lastIsToolResult && h.toolResults[0]) hashWords(x, h.toolResults[0], 5, cfg.dim, base, 0.15, false, 300);
-  for (let k = Math.max(0, h.toolCalls.length - 4); k < h.toolCalls.length; k++) hashWords(x, h.toolCalls[k].name, 6, cfg.dim, base, 0.3, false, 40);
+  for (let k = Math.max(0, h.toolCalls.length - 4); k < h.toolCalls.length; k++)
+    hashWords(x, h.toolCalls[k].name, 6, cfg.dim, base, 0.3, false, 40);
   if (toolNames.length === 0) hashWords(x, "notools", 7, cfg.dim, base, 0.2, false, 10);
   return x;
 }

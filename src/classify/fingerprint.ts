@@ -32,21 +32,62 @@ function lastUserRaw(v: RequestView): string {
   return "";
 }
 
-const CURSOR_TOOLS = new Set(["run_terminal_cmd", "edit_file", "codebase_search", "list_dir", "file_search", "reapply", "grep_search", "search_replace", "todo_write", "read_lints"]);
+const CURSOR_TOOLS = new Set([
+  "run_terminal_cmd",
+  "edit_file",
+  "codebase_search",
+  "list_dir",
+  "file_search",
+  "reapply",
+  "grep_search",
+  "search_replace",
+  "todo_write",
+  "read_lints",
+]);
 const CLINE_TOOLS = new Set(["read_files", "search_codebase", "run_commands", "spawn_agent", "fetch_web_content"]);
 
 export function detectAgent(v: RequestView): string {
   const h = v.headers;
   const ua = h["user-agent"] ?? "";
   const sys = v.system;
-  if (ua.startsWith("claude-cli/") || h["x-claude-code-session-id"] || sys.startsWith("x-anthropic-billing-header") || sys.includes("You are Claude Code")) return "claude-code";
-  if (h.originator?.startsWith("codex") || ua.startsWith("codex_") || h["x-codex-turn-metadata"] || sys.includes("You are Codex") || sys.includes("running in the Codex CLI")) return "codex";
+  if (
+    ua.startsWith("claude-cli/") ||
+    h["x-claude-code-session-id"] ||
+    sys.startsWith("x-anthropic-billing-header") ||
+    sys.includes("You are Claude Code")
+  )
+    return "claude-code";
+  if (
+    h.originator?.startsWith("codex") ||
+    ua.startsWith("codex_") ||
+    h["x-codex-turn-metadata"] ||
+    sys.includes("You are Codex") ||
+    sys.includes("running in the Codex CLI")
+  )
+    return "codex";
   if (ua.startsWith("GeminiCLI") || sys.includes("You are Gemini CLI")) return "gemini-cli";
-  if (ua.startsWith("Kilo-Code/") || ua.startsWith("kilo/") || h["x-title"] === "Kilo Code" || (h["http-referer"] ?? "").includes("kilocode") || sys.startsWith("You are Kilo")) return "kilo";
+  if (
+    ua.startsWith("Kilo-Code/") ||
+    ua.startsWith("kilo/") ||
+    h["x-title"] === "Kilo Code" ||
+    (h["http-referer"] ?? "").includes("kilocode") ||
+    sys.startsWith("You are Kilo")
+  )
+    return "kilo";
   if (ua.startsWith("opencode/") || /^You are (?:opencode|OpenCode)\b/.test(sys)) return "opencode";
-  if (sys.startsWith("You are the GitHub Copilot CLI") || h["x-interaction-type"]?.startsWith("conversation-") || (h["x-initiator"] && h["x-stainless-runtime-version"] === "unknown")) return "copilot";
+  if (
+    sys.startsWith("You are the GitHub Copilot CLI") ||
+    h["x-interaction-type"]?.startsWith("conversation-") ||
+    (h["x-initiator"] && h["x-stainless-runtime-version"] === "unknown")
+  )
+    return "copilot";
   if (sys.startsWith("You are Cline") || v.tools.some((t) => CLINE_TOOLS.has(t))) return "cline";
-  if (/^Act as an expert (?:software developer|architect engineer|senior engineer|code analyst)/.test(sys) || ua.startsWith("litellm") || (ua.startsWith("OpenAI/Python") && sys.startsWith("Act as"))) return "aider";
+  if (
+    /^Act as an expert (?:software developer|architect engineer|senior engineer|code analyst)/.test(sys) ||
+    ua.startsWith("litellm") ||
+    (ua.startsWith("OpenAI/Python") && sys.startsWith("Act as"))
+  )
+    return "aider";
   if (v.tools.some((t) => CURSOR_TOOLS.has(t)) || sys.includes("Cursor")) return "cursor";
   return "unknown";
 }
@@ -69,10 +110,16 @@ export function fingerprint(v: RequestView): Fingerprint {
     /^Generate a (?:short |brief )?title for this conversation/.test(userRaw)
   ) {
     kind = "title";
-  } else if (sys.includes("Task Routing AI") || has(parts, "complexity_score") || (agent === "gemini-cli" && v.path.includes(":generateContent") && v.tools.length === 0 && sys.includes("Routing"))) {
+  } else if (
+    sys.includes("Task Routing AI") ||
+    has(parts, "complexity_score") ||
+    (agent === "gemini-cli" && v.path.includes(":generateContent") && v.tools.length === 0 && sys.includes("Routing"))
+  ) {
     kind = "router";
   } else if (
-    /Your task is to create a detailed summary of the conversation so far|summarize the conversation so far|Provide a detailed summary for continuing our conversation|context (?:window )?(?:is )?(?:full|compaction)/i.test(userRaw.slice(0, 600)) ||
+    /Your task is to create a detailed summary of the conversation so far|summarize the conversation so far|Provide a detailed summary for continuing our conversation|context (?:window )?(?:is )?(?:full|compaction)/i.test(
+      userRaw.slice(0, 600),
+    ) ||
     sys.startsWith("You are a helpful AI assistant tasked with summarizing conversations")
   ) {
     kind = "compact";
@@ -80,11 +127,32 @@ export function fingerprint(v: RequestView): Fingerprint {
 
   // Sub-agents.
   if (kind === "main") {
-    if (agent === "claude-code" && (h["x-claude-code-agent-id"] || sys.includes("cc_is_subagent=true") || sys.includes("file search specialist for Claude Code"))) kind = "subagent";
-    else if (agent === "codex" && (h["x-openai-subagent"] || h["x-codex-parent-thread-id"] || (h["x-codex-turn-metadata"] ?? "").includes('"thread_source":"subagent"'))) kind = "subagent";
-    else if (agent === "gemini-cli" && !sys.startsWith("You are Gemini CLI") && (sys.includes("sub-agent") || sys.includes("Codebase Investigator"))) kind = "subagent";
+    if (
+      agent === "claude-code" &&
+      (h["x-claude-code-agent-id"] ||
+        sys.includes("cc_is_subagent=true") ||
+        sys.includes("file search specialist for Claude Code"))
+    )
+      kind = "subagent";
+    else if (
+      agent === "codex" &&
+      (h["x-openai-subagent"] ||
+        h["x-codex-parent-thread-id"] ||
+        (h["x-codex-turn-metadata"] ?? "").includes('"thread_source":"subagent"'))
+    )
+      kind = "subagent";
+    else if (
+      agent === "gemini-cli" &&
+      !sys.startsWith("You are Gemini CLI") &&
+      (sys.includes("sub-agent") || sys.includes("Codebase Investigator"))
+    )
+      kind = "subagent";
     else if ((agent === "opencode" || agent === "kilo") && h["x-parent-session-id"]) kind = "subagent";
-    else if (agent === "copilot" && (h["x-interaction-type"] === "conversation-subagent" || sys.startsWith("You are an exploration agent"))) kind = "subagent";
+    else if (
+      agent === "copilot" &&
+      (h["x-interaction-type"] === "conversation-subagent" || sys.startsWith("You are an exploration agent"))
+    )
+      kind = "subagent";
     else if (agent === "cline" && !sys.startsWith("You are Cline")) kind = "subagent";
   }
   if (kind !== "main") signals.push(`${agent} ${kind} request`);
@@ -92,7 +160,8 @@ export function fingerprint(v: RequestView): Fingerprint {
   // Modes.
   switch (agent) {
     case "claude-code":
-      if (startsAny(v.inlineSystem, "Plan mode is active") || has(parts, "Plan mode is active. The user indicated")) mode = "plan";
+      if (startsAny(v.inlineSystem, "Plan mode is active") || has(parts, "Plan mode is active. The user indicated"))
+        mode = "plan";
       break;
     case "codex":
       if (has(parts, "<collaboration_mode># Plan Mode")) mode = "plan";
@@ -109,25 +178,46 @@ export function fingerprint(v: RequestView): Fingerprint {
       if (userRaw.includes("# Native Plan Mode") || userRaw.includes("Plan mode ACTIVE")) mode = "plan";
       else if (has(parts, "You are a strategic workflow orchestrator")) mode = "orchestrator";
       else if (has(parts, "You are an expert software debugger")) mode = "debug";
-      else if (kind === "main" && v.tools.length > 0 && !v.tools.includes("edit") && !v.tools.includes("write") && !v.tools.includes("apply_patch")) mode = "ask";
+      else if (
+        kind === "main" &&
+        v.tools.length > 0 &&
+        !v.tools.includes("edit") &&
+        !v.tools.includes("write") &&
+        !v.tools.includes("apply_patch")
+      )
+        mode = "ask";
       break;
     case "cline":
       if (has(parts, "You are in Plan mode") || has(parts, "# Plan Mode")) mode = "plan";
       break;
     case "copilot":
-      if (userRaw.includes("<plan_mode>") || /^\s*(?:<current_datetime>[^<]*<\/current_datetime>\s*)?\[\[PLAN\]\]/.test(userRaw)) mode = "plan";
-      else if (userRaw.includes("<autopilot_mode>") || userRaw.includes("You have not yet marked the task as complete using the task_complete tool")) mode = "autopilot";
-      if (userRaw.includes("You have not yet marked the task as complete using the task_complete tool")) kind = kind === "main" ? "tool-continuation" : kind;
+      if (
+        userRaw.includes("<plan_mode>") ||
+        /^\s*(?:<current_datetime>[^<]*<\/current_datetime>\s*)?\[\[PLAN\]\]/.test(userRaw)
+      )
+        mode = "plan";
+      else if (
+        userRaw.includes("<autopilot_mode>") ||
+        userRaw.includes("You have not yet marked the task as complete using the task_complete tool")
+      )
+        mode = "autopilot";
+      if (userRaw.includes("You have not yet marked the task as complete using the task_complete tool"))
+        kind = kind === "main" ? "tool-continuation" : kind;
       break;
     case "aider":
-      if (sys.startsWith("Act as an expert architect engineer") || sys.startsWith("Act as an expert senior engineer")) mode = "architect";
+      if (sys.startsWith("Act as an expert architect engineer") || sys.startsWith("Act as an expert senior engineer"))
+        mode = "architect";
       else if (sys.startsWith("Act as an expert code analyst")) mode = "ask";
       break;
     case "cursor":
       if (/\bAsk mode\b|read-only mode/i.test(sys)) mode = "ask";
       break;
   }
-  if (mode === null && (sys.includes("Plan mode is active") || /\bplan mode\b.{0,40}\b(?:active|enabled)\b/i.test(sys.slice(0, 2000)))) mode = "plan";
+  if (
+    mode === null &&
+    (sys.includes("Plan mode is active") || /\bplan mode\b.{0,40}\b(?:active|enabled)\b/i.test(sys.slice(0, 2000)))
+  )
+    mode = "plan";
   if (mode) signals.push(`${agent} ${mode} mode`);
   return { agent, mode, kind, signals };
 }

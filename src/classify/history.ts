@@ -19,6 +19,8 @@ export interface History {
   turnsSinceHuman: number;
   /** Text of the last assistant turn (head). */
   assistant: string;
+  /** Assistant narration since the developer's last words, newest first (heads, bounded). */
+  narration: string;
   /** Tool results after the last human message, newest first (at most 3). */
   toolResults: string[];
   /** Tool calls after the last human message (or the last 12 in the tail when none), oldest first. */
@@ -29,6 +31,7 @@ export interface History {
 }
 
 const ASSISTANT_HEAD = 600;
+const NARRATION_MAX = 1200;
 
 export function readHistory(v: RequestView): History {
   const h: History = {
@@ -39,6 +42,7 @@ export function readHistory(v: RequestView): History {
     prev: "",
     turnsSinceHuman: 0,
     assistant: "",
+    narration: "",
     toolResults: [],
     toolCalls: [],
     lastIsToolResult: false,
@@ -56,13 +60,18 @@ export function readHistory(v: RequestView): History {
       h.lastIsToolResult = t.role === "tool" || t.toolResults.length > 0;
     }
     if (t.role === "assistant") {
-      if (!h.assistant && t.text) h.assistant = t.text.length > ASSISTANT_HEAD ? t.text.slice(0, ASSISTANT_HEAD) : t.text;
-      if (!humanFound && t.toolCalls.length) for (let k = t.toolCalls.length - 1; k >= 0 && h.toolCalls.length < 12; k--) h.toolCalls.unshift(t.toolCalls[k]);
+      if (!h.assistant && t.text)
+        h.assistant = t.text.length > ASSISTANT_HEAD ? t.text.slice(0, ASSISTANT_HEAD) : t.text;
+      if (!humanFound && t.text && h.narration.length < NARRATION_MAX) h.narration += `${t.text.slice(0, 240)}\n`;
+      if (!humanFound && t.toolCalls.length)
+        for (let k = t.toolCalls.length - 1; k >= 0 && h.toolCalls.length < 12; k--)
+          h.toolCalls.unshift(t.toolCalls[k]);
       if (!humanFound) h.turnsSinceHuman++;
       continue;
     }
     if (t.toolResults.length && !humanFound) {
-      for (let k = t.toolResults.length - 1; k >= 0 && h.toolResults.length < 3; k--) h.toolResults.push(t.toolResults[k]);
+      for (let k = t.toolResults.length - 1; k >= 0 && h.toolResults.length < 3; k--)
+        h.toolResults.push(t.toolResults[k]);
     }
     if (t.role === "tool") {
       if (!humanFound) h.turnsSinceHuman++;

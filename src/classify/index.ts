@@ -56,7 +56,10 @@ export async function classifyWithFallback(
     if (!answer || !(PHASES as readonly string[]).includes(answer.phase)) {
       return { ...local, signals: [...local.signals, "llm fallback: no answer, kept local result"] };
     }
-    const confidence = typeof answer.confidence === "number" && answer.confidence >= 0 && answer.confidence <= 1 ? answer.confidence : Math.max(local.confidence, 0.6);
+    const confidence =
+      typeof answer.confidence === "number" && answer.confidence >= 0 && answer.confidence <= 1
+        ? answer.confidence
+        : Math.max(local.confidence, 0.6);
     return {
       ...local,
       phase: answer.phase,

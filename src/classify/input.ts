@@ -20,7 +20,8 @@ export function inferApi(path: string | undefined, body: any): ApiKind {
 
 function lowerHeaders(h: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (h && typeof h === "object") for (const [k, v] of Object.entries(h)) if (v != null) out[k.toLowerCase()] = String(v);
+  if (h && typeof h === "object")
+    for (const [k, v] of Object.entries(h)) if (v != null) out[k.toLowerCase()] = String(v);
   return out;
 }
 
@@ -30,10 +31,20 @@ export function toClassifyInput(doc: any): ClassifyInput | null {
   if (doc.request && typeof doc.request === "object") {
     const r = doc.request;
     if (!r.body || typeof r.body !== "object") return null;
-    return { api: (doc.api as ApiKind) ?? inferApi(r.path, r.body), path: r.path, headers: lowerHeaders(r.headers), body: r.body };
+    return {
+      api: (doc.api as ApiKind) ?? inferApi(r.path, r.body),
+      path: r.path,
+      headers: lowerHeaders(r.headers),
+      body: r.body,
+    };
   }
   if (doc.body && typeof doc.body === "object" && (doc.headers || doc.api || doc.path)) {
-    return { api: (doc.api as ApiKind) ?? inferApi(doc.path, doc.body), path: doc.path, headers: lowerHeaders(doc.headers), body: doc.body };
+    return {
+      api: (doc.api as ApiKind) ?? inferApi(doc.path, doc.body),
+      path: doc.path,
+      headers: lowerHeaders(doc.headers),
+      body: doc.body,
+    };
   }
   return { api: inferApi(undefined, doc), headers: {}, body: doc };
 }

@@ -40,7 +40,9 @@ export function percentile(sorted: number[], q: number): number {
 }
 
 export function score(items: Scored[]): Report {
-  const conf = Object.fromEntries(PHASES.map((g) => [g, Object.fromEntries(PHASES.map((p) => [p, 0]))])) as Report["confusion"];
+  const conf = Object.fromEntries(
+    PHASES.map((g) => [g, Object.fromEntries(PHASES.map((p) => [p, 0]))]),
+  ) as Report["confusion"];
   let correct = 0;
   const agents: Record<string, { n: number; c: number }> = {};
   let trN = 0;
@@ -52,7 +54,8 @@ export function score(items: Scored[]): Report {
     const gold = ok ? it.pred : it.gold;
     conf[gold][it.pred]++;
     if (ok) correct++;
-    const a = (agents[it.agent] ??= { n: 0, c: 0 });
+    agents[it.agent] ??= { n: 0, c: 0 };
+    const a = agents[it.agent];
     a.n++;
     if (ok) a.c++;
     if (it.toolResult) {
@@ -105,7 +108,9 @@ export function formatReport(r: Report, title = "classifier"): string {
   L.push("phase        precision  recall   f1      support");
   for (const p of PHASES) {
     const s = r.per_phase[p];
-    L.push(`${p.padEnd(12)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${s.f1.toFixed(3).padStart(6)}  ${String(s.support).padStart(7)}`);
+    L.push(
+      `${p.padEnd(12)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${s.f1.toFixed(3).padStart(6)}  ${String(s.support).padStart(7)}`,
+    );
   }
   L.push("");
   L.push(`confusion (rows gold, columns predicted)`);
@@ -114,9 +119,14 @@ export function formatReport(r: Report, title = "classifier"): string {
   for (const g of PHASES) L.push(`${g.padEnd(12)}${PHASES.map((p) => String(r.confusion[g][p]).padStart(7)).join("")}`);
   L.push("");
   L.push("accuracy per agent");
-  for (const [a, v] of Object.entries(r.per_agent).sort((x, y) => y[1].n - x[1].n)) L.push(`  ${a.padEnd(14)} ${pct(v.accuracy).padStart(6)}  (n=${v.n})`);
+  for (const [a, v] of Object.entries(r.per_agent).sort((x, y) => y[1].n - x[1].n))
+    L.push(`  ${a.padEnd(14)} ${pct(v.accuracy).padStart(6)}  (n=${v.n})`);
   L.push(`tool-result turns: ${pct(r.tool_result_turns.accuracy)} (n=${r.tool_result_turns.n})`);
-  L.push(`coverage at confidence >= 0.8: ${pct(r.coverage_at_0_8.coverage)} of requests, accuracy there ${pct(r.coverage_at_0_8.accuracy)}`);
-  L.push(`latency: p50 ${r.latency_us.p50.toFixed(1)} µs, p99 ${r.latency_us.p99.toFixed(1)} µs, max ${r.latency_us.max.toFixed(1)} µs`);
+  L.push(
+    `coverage at confidence >= 0.8: ${pct(r.coverage_at_0_8.coverage)} of requests, accuracy there ${pct(r.coverage_at_0_8.accuracy)}`,
+  );
+  L.push(
+    `latency: p50 ${r.latency_us.p50.toFixed(1)} µs, p99 ${r.latency_us.p99.toFixed(1)} µs, max ${r.latency_us.max.toFixed(1)} µs`,
+  );
   return `${L.join("\n")}\n`;
 }

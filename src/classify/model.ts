@@ -30,7 +30,8 @@ export interface Model {
 export const MODEL_URL = new URL("../../data/classifier-model.json", import.meta.url);
 
 export function fromFile(m: ModelFile): Model {
-  if (m.nDense !== N_DENSE || m.phases.join() !== PHASES.join()) throw new Error("classifier model does not match this build's features; run `npm run train`");
+  if (m.nDense !== N_DENSE || m.phases.join() !== PHASES.join())
+    throw new Error("classifier model does not match this build's features; run `npm run train`");
   const w = new Float32Array((m.nDense + m.dim) * N_PHASES);
   for (const k in m.weights) {
     const i = Number(k) * N_PHASES;
@@ -49,7 +50,11 @@ export function loadModel(url: URL = MODEL_URL): Model | null {
 }
 
 /** Raw logits for one feature vector. */
-export function logits(model: { w: Float32Array | Float64Array; bias: Float64Array }, x: SparseVec, out = new Float64Array(N_PHASES)): Float64Array {
+export function logits(
+  model: { w: Float32Array | Float64Array; bias: Float64Array },
+  x: SparseVec,
+  out = new Float64Array(N_PHASES),
+): Float64Array {
   for (let p = 0; p < N_PHASES; p++) out[p] = model.bias[p];
   const w = model.w;
   for (let k = 0; k < x.idx.length; k++) {

@@ -4,51 +4,176 @@
  */
 import { PHASES, type Phase } from "./types.js";
 
-export const PHASE_INDEX: Record<Phase, number> = Object.fromEntries(PHASES.map((p, i) => [p, i])) as Record<Phase, number>;
+export const PHASE_INDEX: Record<Phase, number> = Object.fromEntries(PHASES.map((p, i) => [p, i])) as Record<
+  Phase,
+  number
+>;
 
 interface Rule {
   re: RegExp;
   phase: Phase;
   w: number;
   name: string;
+  caseSensitive: boolean;
 }
 
-const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({ phase, w, name, re });
+const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
+  phase,
+  w,
+  name,
+  re,
+  caseSensitive: name === "pasted trace",
+});
 
 const RULES: Rule[] = [
   // plan
-  R("plan", 2.0, "plan words", /\b(?:plan(?:ning)?|roadmap|architecture|architect|design(?:ing)?|approach|strateg(?:y|ies)|trade-?offs?|options?|alternatives?|proposal|propose|spec(?:ification)?)\b/),
-  R("plan", 2.0, "how should we", /\bhow (?:should|would|could|do|can) (?:we|i|you)\b|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b/),
-  R("plan", 1.5, "before coding", /\b(?:before (?:we |you )?(?:start|implement|write|code|making)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change))\b/),
-  R("plan", 1.5, "investigate codebase", /\b(?:understand|explore|investigate|analy[sz]e|review|study|look (?:at|into|through)|familiari[sz]e)\b.{0,40}\b(?:code ?base|repo(?:sitory)?|project|structure|existing code)\b/),
-  R("plan", 1.2, "break down", /\b(?:break (?:it |this )?down|next steps?|what(?:'s| is| should be) (?:the )?next|which (?:library|framework|database|option)|should (?:we|i) use|pros and cons|compare|evaluate|feasib|estimate|impact)\b/),
+  R(
+    "plan",
+    2.0,
+    "plan words",
+    /\b(?:plan(?:ning)?|roadmap|architecture|architect|design(?:ing)?|approach|strateg(?:y|ies)|trade-?offs?|options?|alternatives?|proposal|propose|spec(?:ification)?)\b/,
+  ),
+  R(
+    "plan",
+    2.0,
+    "how should we",
+    /\bhow (?:should|would|could|do|can) (?:we|i|you)\b|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b/,
+  ),
+  R(
+    "plan",
+    1.5,
+    "before coding",
+    /\b(?:before (?:we |you )?(?:start|implement|write|code|making)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change))\b/,
+  ),
+  R(
+    "plan",
+    1.5,
+    "investigate codebase",
+    /\b(?:understand|explore|investigate|analy[sz]e|review|study|look (?:at|into|through)|familiari[sz]e)\b.{0,40}\b(?:code ?base|repo(?:sitory)?|project|structure|existing code)\b/,
+  ),
+  R(
+    "plan",
+    1.2,
+    "break down",
+    /\b(?:break (?:it |this )?down|next steps?|what(?:'s| is| should be) (?:the )?next|which (?:library|framework|database|option)|should (?:we|i) use|pros and cons|compare|evaluate|feasib|estimate|impact)\b/,
+  ),
   R("plan", 1.0, "create task/ticket", /\b(?:create|write|draft) (?:a |the )?(?:task|ticket|issue|spec|prd|rfc)\b/),
   // implement
-  R("implement", 1.6, "build verbs", /\b(?:implement|add|create|build|write|make|generate|introduce|support|set ?up|scaffold|integrate|wire (?:up|in)|hook up|enable|extend|allow)\b/),
-  R("implement", 1.2, "feature words", /\b(?:feature|endpoint|function|component|command|option|flag|page|screen|ui|api|script|module|class|service|handler|integration|button|form|field|route|cli)\b/),
-  R("implement", 1.2, "requirement list", /\b(?:requirements?|should (?:be able to|support|allow|have)|must (?:support|have|be able)|i want (?:to|it|the|a)|we need (?:to|a)|it should|the user (?:can|should))\b/),
-  R("implement", 1.0, "go implement", /\b(?:let'?s (?:implement|build|do|start)|go ahead and (?:implement|add|create|build|do)|start (?:working|implementing|on)|proceed with|now (?:add|implement|create))\b/),
+  R(
+    "implement",
+    1.6,
+    "build verbs",
+    /\b(?:implement|add|create|build|write|make|generate|introduce|support|set ?up|scaffold|integrate|wire (?:up|in)|hook up|enable|extend|allow)\b/,
+  ),
+  R(
+    "implement",
+    1.2,
+    "feature words",
+    /\b(?:feature|endpoint|function|component|command|option|flag|page|screen|ui|api|script|module|class|service|handler|integration|button|form|field|route|cli)\b/,
+  ),
+  R(
+    "implement",
+    1.2,
+    "requirement list",
+    /\b(?:requirements?|should (?:be able to|support|allow|have)|must (?:support|have|be able)|i want (?:to|it|the|a)|we need (?:to|a)|it should|the user (?:can|should))\b/,
+  ),
+  R(
+    "implement",
+    1.0,
+    "go implement",
+    /\b(?:let'?s (?:implement|build|do|start)|go ahead and (?:implement|add|create|build|do)|start (?:working|implementing|on)|proceed with|now (?:add|implement|create))\b/,
+  ),
   // debug
-  R("debug", 2.5, "error words", /\b(?:error|errors|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|issue persists|undefined is not|cannot read|not defined|nullpointer|null pointer|exit code [1-9])\b/),
-  R("debug", 2.0, "doesn't work", /\b(?:(?:does|do|did|is|was|are)n'?t|not|no longer|never|still not|stopped) (?:work(?:ing)?|run(?:ning)?|start(?:ing)?|load(?:ing)?|show(?:ing)?|appear(?:ing)?|render(?:ing)?|compil(?:e|ing)|build(?:ing)?|respond(?:ing)?|sav(?:e|ing)|find(?:ing)?|connect(?:ing)?)\b/),
-  R("debug", 2.0, "still getting", /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:does|is|do|are|did|isn'?t|doesn'?t|won'?t|can'?t)|what(?:'s| is) (?:wrong|happening|going on)|what does (?:this|the) error)\b/),
+  R(
+    "debug",
+    2.5,
+    "error words",
+    /\b(?:error|errors|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|issue persists|undefined is not|cannot read|not defined|nullpointer|null pointer|exit code [1-9])\b/,
+  ),
+  R(
+    "debug",
+    2.0,
+    "doesn't work",
+    /\b(?:(?:does|do|did|is|was|are)n'?t|not|no longer|never|still not|stopped) (?:work(?:ing)?|run(?:ning)?|start(?:ing)?|load(?:ing)?|show(?:ing)?|appear(?:ing)?|render(?:ing)?|compil(?:e|ing)|build(?:ing)?|respond(?:ing)?|sav(?:e|ing)|find(?:ing)?|connect(?:ing)?)\b/,
+  ),
+  R(
+    "debug",
+    2.0,
+    "still getting",
+    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:does|is|do|are|did|isn'?t|doesn'?t|won'?t|can'?t)|what(?:'s| is) (?:wrong|happening|going on)|what does (?:this|the) error)\b/,
+  ),
   R("debug", 1.6, "fix it", /\b(?:fix|debug|diagnose|troubleshoot|resolve|investigate)\b/),
-  R("debug", 1.5, "wrong output", /\b(?:wrong|incorrect|unexpected|instead of|hangs?|hanging|stuck|freez|timeout|timed out|infinite loop|memory leak|race condition|regression|blank|empty (?:page|screen|result)|nothing happens|missing)\b/),
-  R("debug", 2.0, "pasted trace", /(?:Traceback \(most recent call last\)|^\s+at [\w.$<>]+ \(|Error: |Exception:|error\[E\d+\]|error TS\d+|FAILED|ERR!|panic:|Uncaught|\bE\s{2,}|ModuleNotFoundError|SyntaxError|TypeError|ValueError|KeyError|AttributeError|ImportError|NameError|ReferenceError|NullReferenceException|Segmentation fault)/m),
+  R(
+    "debug",
+    1.5,
+    "wrong output",
+    /\b(?:wrong|incorrect|unexpected|instead of|hangs?|hanging|stuck|freez|timeout|timed out|infinite loop|memory leak|race condition|regression|blank|empty (?:page|screen|result)|nothing happens|missing)\b/,
+  ),
+  R(
+    "debug",
+    2.0,
+    "pasted trace",
+    /Traceback \(most recent|Error: |Exception|error\[E\d|error TS\d|FAILED|ERR!|panic:|Uncaught|Error\b|Segmentation fault/,
+  ),
   // test
-  R("test", 3.0, "write tests", /\b(?:(?:write|add|create|generate|extend|update|fix|repair|improve|increase)\s+(?:\w+\s+){0,3}(?:unit |integration |e2e |end-to-end |regression |snapshot )?(?:tests?|specs?|test cases?|test suite|coverage))\b/),
-  R("test", 2.0, "test words", /\b(?:unit tests?|test cases?|test suite|test coverage|coverage|fixtures?|mocks?|mocking|stubs?|assertions?|pytest|jest|vitest|mocha|rspec|junit|go test|cargo test|dotnet test|bun test|test file|tests? pass|tdd)\b/),
-  R("test", 1.5, "run tests", /\b(?:run (?:the )?(?:unit |all )?tests?|make sure (?:the |all )?tests? pass|ensure (?:the |all )?tests? pass|tests? (?:are|is) (?:failing|passing|green|red))\b/),
+  R(
+    "test",
+    3.0,
+    "write tests",
+    /\b(?:(?:write|add|create|generate|extend|update|fix|repair|improve|increase)\s+(?:\w+\s+){0,3}(?:unit |integration |e2e |end-to-end |regression |snapshot )?(?:tests?|specs?|test cases?|cases|test suite|coverage))\b|\b(?:pytest|jest|vitest|unit) (?:cases|tests)\b/,
+  ),
+  R(
+    "test",
+    2.0,
+    "test words",
+    /\b(?:unit tests?|test cases?|test suite|test coverage|coverage|fixtures?|mocks?|mocking|stubs?|assertions?|pytest|jest|vitest|mocha|rspec|junit|go test|cargo test|dotnet test|bun test|test file|tests? pass|tdd)\b/,
+  ),
+  R(
+    "test",
+    1.5,
+    "run tests",
+    /\b(?:run (?:the )?(?:unit |all )?tests?|make sure (?:the |all )?tests? pass|ensure (?:the |all )?tests? pass|tests? (?:are|is) (?:failing|passing|green|red))\b/,
+  ),
   // refactor
-  R("refactor", 3.0, "refactor words", /\b(?:refactor(?:ing)?|clean ?up|cleanup|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:\w+ )?(?:into|to|out)|split (?:\w+ ){0,3}(?:into|file|module|class|function)|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:\w+ )?(?:to|from)|consolidate)\b/),
-  R("refactor", 1.6, "structure words", /\b(?:readab(?:le|ility)|maintainab(?:le|ility)|duplicat(?:ed|ion)|separate (?:out|the|into)|move (?:\w+ ){0,3}(?:to|into) (?:a |its own |separate )?(?:file|module|class|package|folder)|rename (?:\w+ ){0,3}across|options object|more idiomatic|type hints|improve (?:the )?(?:types|typing|performance|structure)|optimi[sz]e|faster|performance)\b/),
+  R(
+    "refactor",
+    3.0,
+    "refactor words",
+    /\b(?:refactor(?:ing)?|clean ?up|cleanup|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:\w+ )?(?:into|to|out)|split (?:\w+ ){0,3}(?:into|file|module|class|function)|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:\w+ )?(?:to|from)|consolidate)\b/,
+  ),
+  R(
+    "refactor",
+    1.6,
+    "structure words",
+    /\b(?:readab(?:le|ility)|maintainab(?:le|ility)|duplicat(?:ed|ion)|separate (?:out|the|into)|move (?:\w+ ){0,3}(?:to|into) (?:a |its own |separate )?(?:file|module|class|package|folder)|rename (?:\w+ ){0,3}across|options object|more idiomatic|type hints|improve (?:the )?(?:types|typing|performance|structure)|optimi[sz]e|faster|performance)\b/,
+  ),
   // document
-  R("document", 3.0, "docs words", /\b(?:document(?:ation)?|docstrings?|jsdoc|javadoc|comments?|readme|changelog|docs|wiki|release notes|commit message|pr description|pull request description|summary|summari[sz]e|handover|write-?up|tutorial|guide)\b/),
-  R("document", 2.0, "explain", /\b(?:explain|what does (?:this|the|it)|how does (?:this|the|it)|walk me through|describe|tell me (?:about|what)|what is (?:the |this )?(?:purpose|role)|overview|status of|what(?:'s| is) the (?:current )?status|what did you (?:learn|do|change))\b/),
-  R("document", 1.2, "commit/pr", /\b(?:commit|push|pr|pull request|tag (?:the|this|it))\b/),
+  R(
+    "document",
+    3.0,
+    "docs words",
+    /\b(?:document(?:ation)?|docstrings?|jsdoc|javadoc|comments?|readme|changelog|docs|wiki|release notes|commit message|pr description|pull request description|summary|summari[sz]e|handover|write-?up|tutorial|guide)\b/,
+  ),
+  R(
+    "document",
+    2.0,
+    "explain",
+    /\b(?:explain|what does (?:this|the|it)|how does (?:this|the|it)|walk me through|describe|tell me (?:about|what)|what is (?:the |this )?(?:purpose|role)|overview|status of|what(?:'s| is) the (?:current )?status|what did you (?:learn|do|change))\b/,
+  ),
+  R("document", 2.2, "commit/pr", /\b(?:commit|push|pr|pull request|tag (?:the|this|it)|rules?)\b/),
   // small_edit
-  R("small_edit", 2.5, "rename one thing", /\b(?:rename (?:the )?(?:variable|var|param(?:eter)?|field|constant|function|method)?\s*`?\w+`? to|change (?:the )?(?:value|constant|default|version|port|name|text|label|color|colour|string|timeout) (?:of \w+ )?(?:to|from)|bump (?:the )?version|typo|spelling|reformat|format(?:ting)?|lint(?:er)? (?:warning|error)s?|unused (?:import|variable)|indent(?:ation)?|trailing (?:whitespace|comma)|semicolon|delete (?:this|that|the) line|remove (?:this|that|the) (?:line|import|print|log|comment))\b/),
-  R("small_edit", 1.0, "tiny change", /\b(?:just (?:change|rename|remove|delete|add)|one-?liner|quick (?:fix|change|tweak)|minor (?:change|tweak|fix)|small (?:change|tweak|fix))\b/),
+  R(
+    "small_edit",
+    2.5,
+    "rename one thing",
+    /\b(?:rename (?:the )?(?:variable|var|param(?:eter)?|field|constant|function|method)?\s*`?\w+`? to|change (?:the )?(?:value|constant|default|version|port|name|text|label|color|colour|string|timeout) (?:of \w+ )?(?:to|from)|bump (?:the )?version|typo|spelling|reformat|format(?:ting)?|lint(?:er)? (?:warning|error)s?|unused (?:import|variable)|indent(?:ation)?|trailing (?:whitespace|comma)|semicolon|delete (?:this|that|the) line|remove (?:this|that|the) (?:line|import|print|log|comment))\b/,
+  ),
+  R(
+    "small_edit",
+    1.0,
+    "tiny change",
+    /\b(?:just (?:change|rename|remove|delete|add)|one-?liner|quick (?:fix|change|tweak)|minor (?:change|tweak|fix)|small (?:change|tweak|fix))\b/,
+  ),
 ];
 
 const N = PHASES.length;
@@ -59,22 +184,23 @@ export interface RuleResult {
 }
 
 /** Evidence from text: weights summed per phase; `hits` names the rules that fired (for signals). */
-export function textEvidence(text: string, withHits = true): RuleResult {
+export function textEvidence(text: string, withHits = true, maxChars = 650): RuleResult {
   const scores = new Float64Array(N);
   const hits: string[] = [];
   if (!text) return { scores, hits };
-  const t = text.length > 2000 ? `${text.slice(0, 1500)}\n${text.slice(-500)}` : text;
+  const t = text.length > maxChars ? `${text.slice(0, maxChars - 150)}\n${text.slice(-150)}` : text;
   const lower = t.toLowerCase();
   for (const r of RULES) {
     // trace rules look at case-sensitive text; keyword rules at lower-case text
-    const hit = r.name === "pasted trace" ? r.re.test(t) : r.re.test(lower);
+    const hit = r.caseSensitive ? r.re.test(t) : r.re.test(lower);
     if (hit) {
       scores[PHASE_INDEX[r.phase]] += r.w;
       if (withHits) hits.push(`${r.phase}: ${r.name}`);
     }
   }
   // Length/shape priors: very short imperative edits lean small_edit, long specs lean implement/plan.
-  if (t.length < 90 && /^(?:rename|change|replace|remove|delete|update|bump|set|fix (?:the )?typo)\b/i.test(t.trim())) scores[PHASE_INDEX.small_edit] += 1.0;
+  if (t.length < 90 && /^(?:rename|change|replace|remove|delete|update|bump|set|fix (?:the )?typo)\b/i.test(t.trim()))
+    scores[PHASE_INDEX.small_edit] += 1.0;
   if (t.length > 600 && !/error|exception|traceback/i.test(t)) scores[PHASE_INDEX.implement] += 0.5;
   if (/\?\s*$/.test(t.trim())) scores[PHASE_INDEX.plan] += 0.3;
   return { scores, hits };

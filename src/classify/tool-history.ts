@@ -27,30 +27,38 @@ const num = (s: string | undefined): number => (s ? Number.parseInt(s, 10) || 0 
 
 /** Recognises a test-runner summary in tool output. */
 export function testSummary(out: string): TestSummary | null {
-  let m: RegExpExecArray | null;
-  // pytest: "=== 2 failed, 3 passed in 0.1s ===" / "3 passed in"
-  if ((m = /=+ (?:.*?(\d+) failed)?(?:.*?(\d+) passed)?.*? in [\d.]+s/.exec(out)) && (m[1] || m[2])) return { runner: "pytest", failed: num(m[1]), passed: num(m[2]) };
+  // pytest: "=== 2 failed, 3 passed in 0.1s ==="
+  const py = /^=+ [^\n]*\b\d+ (?:passed|failed)\b[^\n]* in [\d.]+s/m.exec(out);
+  if (py)
+    return {
+      runner: "pytest",
+      failed: num(/(\d+) failed/.exec(py[0])?.[1]),
+      passed: num(/(\d+) passed/.exec(py[0])?.[1]),
+    };
   // jest / vitest: "Tests:       1 failed, 4 passed" / "Tests  1 failed | 4 passed"
-  if ((m = /Tests?:?\s+(?:(\d+) failed[,|\s]+)?(?:\d+ (?:skipped|todo)[,|\s]+)*(?:(\d+) passed)?/.exec(out)) && (m[1] || m[2]))
-    return { runner: out.includes("vitest") || out.includes("Test Files") ? "vitest" : "jest", failed: num(m[1]), passed: num(m[2]) };
+  const js = /\bTests:?\s+(\d+ (?:failed|passed)[^\n]*)/.exec(out);
+  if (js) {
+    const runner = out.includes("vitest") || out.includes("Test Files") ? "vitest" : "jest";
+    return { runner, failed: num(/(\d+) failed/.exec(js[1])?.[1]), passed: num(/(\d+) passed/.exec(js[1])?.[1]) };
+  }
   // cargo: "test result: FAILED. 3 passed; 1 failed"
-  if ((m = /test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed/.exec(out))) return { runner: "cargo", failed: num(m[2]), passed: num(m[1]) };
+  const cargo = /test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed/.exec(out);
+  if (cargo) return { runner: "cargo", failed: num(cargo[2]), passed: num(cargo[1]) };
   // dotnet: "Failed!  - Failed:     1, Passed:     4"
-  if ((m = /(?:Passed|Failed)!\s+-\s+Failed:\s+(\d+), Passed:\s+(\d+)/.exec(out))) return { runner: "dotnet", failed: num(m[1]), passed: num(m[2]) };
+  const dotnet = /(?:Passed|Failed)!\s+-\s+Failed:\s+(\d+), Passed:\s+(\d+)/.exec(out);
+  if (dotnet) return { runner: "dotnet", failed: num(dotnet[1]), passed: num(dotnet[2]) };
   // bun: " 4 pass\n 1 fail"
-  if ((m = /^\s*(\d+) pass\s*$/m.exec(out))) {
-    const f = /^\s*(\d+) fail\s*$/m.exec(out);
-    return { runner: "bun", failed: num(f?.[1]), passed: num(m[1]) };
-  }
+  const bun = /^\s*(\d+) pass\s*$/m.exec(out);
+  if (bun) return { runner: "bun", failed: num(/^\s*(\d+) fail\s*$/m.exec(out)?.[1]), passed: num(bun[1]) };
   // rspec: "12 examples, 2 failures"; mocha: "3 passing", "1 failing"
-  if ((m = /(\d+) examples?, (\d+) failures?/.exec(out))) return { runner: "rspec", failed: num(m[2]), passed: num(m[1]) - num(m[2]) };
-  if ((m = /(\d+) passing/.exec(out))) {
-    const f = /(\d+) failing/.exec(out);
-    return { runner: "mocha", failed: num(f?.[1]), passed: num(m[1]) };
-  }
+  const rspec = /(\d+) examples?, (\d+) failures?/.exec(out);
+  if (rspec) return { runner: "rspec", failed: num(rspec[2]), passed: num(rspec[1]) - num(rspec[2]) };
+  const mocha = /(\d+) passing/.exec(out);
+  if (mocha) return { runner: "mocha", failed: num(/(\d+) failing/.exec(out)?.[1]), passed: num(mocha[1]) };
   // go test: "--- FAIL: TestX", "FAIL\tpkg", "ok  \tpkg\t0.1s"
   const goFail = /^(?:--- FAIL:|FAIL\s+\S+)/m.test(out);
-  if (goFail || /^ok\s+\S+\s+[\d.]+s/m.test(out)) return { runner: "go test", failed: goFail ? 1 : 0, passed: goFail ? 0 : 1 };
+  if (goFail || /^ok\s+\S+\s+[\d.]+s/m.test(out))
+    return { runner: "go test", failed: goFail ? 1 : 0, passed: goFail ? 0 : 1 };
   // generic ✓ / ✗ lists
   const ok = (out.match(/✓|✔/g) ?? []).length;
   const bad = (out.match(/✗|✘|✕|×/g) ?? []).length;
@@ -70,15 +78,29 @@ export function findError(out: string): string | null {
   return out.slice(s, e === -1 ? undefined : Math.min(e, s + 120)).trim();
 }
 
-const EDIT_TOOLS = /^(?:edit|multiedit|write|apply_patch|edit_file|write_to_file|replace|replace_in_file|str_replace|str_replace_editor|str_replace_based_edit_tool|create_file|write_file|search_replace|notebookedit|insert|patch|create)$/i;
-const READ_TOOLS = /^(?:read|read_file|read_files|view|cat|grep|glob|ls|list|list_dir|list_directory|list_files|search|codebase_search|grep_search|file_search|search_codebase|search_files|rg|find|webfetch|web_search|fetch|read_many_files|lsp|outline|symbols|task|agent|explore|todowrite|todoread)$/i;
-const RUN_TOOLS = /^(?:bash|shell|run_terminal_cmd|run_commands|exec_command|exec|run_shell_command|execute_command|terminal|powershell|local_shell|run)$/i;
-const TEST_PATH = /(?:^|[/\\_.-])(?:tests?|specs?|__tests__|testing)(?:[/\\_.-]|$)|\.(?:test|spec)\.\w+|_test\.\w+|test_\w+\.py|Tests?\.cs/i;
+const EDIT_TOOLS =
+  /^(?:edit|multiedit|write|apply_patch|edit_file|write_to_file|replace|replace_in_file|str_replace|str_replace_editor|str_replace_based_edit_tool|create_file|write_file|search_replace|notebookedit|insert|patch|create)$/i;
+const READ_TOOLS =
+  /^(?:read|read_file|read_files|view|cat|grep|glob|ls|list|list_dir|list_directory|list_files|search|codebase_search|grep_search|file_search|search_codebase|search_files|rg|find|webfetch|web_search|fetch|read_many_files|lsp|outline|symbols|task|agent|explore|todowrite|todoread)$/i;
+const RUN_TOOLS =
+  /^(?:bash|shell|run_terminal_cmd|run_commands|exec_command|exec|run_shell_command|execute_command|terminal|powershell|local_shell|run)$/i;
+const TEST_PATH =
+  /(?:^|[/\\_.-])(?:tests?|specs?|__tests__|testing)(?:[/\\_.-]|$)|\.(?:test|spec)\.\w+|_test\.\w+|test_\w+\.py|Tests?\.cs/i;
 const MD_PATH = /\.(?:md|mdx|rst|adoc)\b|README|CHANGELOG/i;
-const TEST_CMD = /\b(?:pytest|py\.test|jest|vitest|mocha|go test|cargo test|npm (?:run )?test|pnpm (?:run )?test|yarn test|bun test|dotnet test|rspec|phpunit|unittest|tox|nox|make test)\b/;
+const TEST_CMD =
+  /\b(?:pytest|py\.test|jest|vitest|mocha|go test|cargo test|npm (?:run )?test|pnpm (?:run )?test|yarn test|bun test|dotnet test|rspec|phpunit|unittest|tox|nox|make test)\b/;
 
 export function toolFacts(h: History): ToolFacts {
-  const f: ToolFacts = { testSummary: null, error: null, edits: 0, testEdits: 0, mdWrites: 0, reads: 0, runs: 0, testRuns: 0 };
+  const f: ToolFacts = {
+    testSummary: null,
+    error: null,
+    edits: 0,
+    testEdits: 0,
+    mdWrites: 0,
+    reads: 0,
+    runs: 0,
+    testRuns: 0,
+  };
   const last = h.toolResults[0];
   if (last !== undefined) {
     f.testSummary = testSummary(last);

@@ -144,7 +144,12 @@ export function folds(ex: Example[], k: number, seed = 7): number[] {
  * k-fold cross-validation: out-of-fold logits for every example in `ex` (`extra` examples, e.g. synthetic ones,
  * join every training fold but are never scored).
  */
-export function crossValLogits(ex: Example[], k: number, opt: TrainOptions = DEFAULT_TRAIN, extra: Example[] = []): Float64Array[] {
+export function crossValLogits(
+  ex: Example[],
+  k: number,
+  opt: TrainOptions = DEFAULT_TRAIN,
+  extra: Example[] = [],
+): Float64Array[] {
   const f = folds(ex, k);
   const out: Float64Array[] = new Array(ex.length);
   for (let fold = 0; fold < k; fold++) {

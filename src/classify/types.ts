@@ -40,4 +40,7 @@ export interface Classification {
  * Layer 5 hook: asked when confidence is below the threshold. Implemented by the router with a cheap model
  * (route issue); must fail open (return null) on timeout or error.
  */
-export type LlmFallback = (input: ClassifyInput, local: Classification) => Promise<{ phase: Phase; confidence?: number } | null>;
+export type LlmFallback = (
+  input: ClassifyInput,
+  local: Classification,
+) => Promise<{ phase: Phase; confidence?: number } | null>;

@@ -82,7 +82,7 @@ function turn(role: Turn["role"], text = ""): Turn {
   return { role, text, toolCalls: [], toolResults: [] };
 }
 
-function anthropicTurns(msgs: any[], view: RequestView): Turn[] {
+function anthropicTurns(msgs: any[]): Turn[] {
   const out: Turn[] = [];
   const start = Math.max(0, msgs.length - TAIL_TURNS);
   for (let i = start; i < msgs.length; i++) {
@@ -119,7 +119,8 @@ function chatTurns(msgs: any[]): Turn[] {
       out.push(t);
       continue;
     }
-    const role = m.role === "assistant" ? "assistant" : m.role === "system" || m.role === "developer" ? "system" : "user";
+    const role =
+      m.role === "assistant" ? "assistant" : m.role === "system" || m.role === "developer" ? "system" : "user";
     const t = turn(role, clip(partsText(m.content, 1e6)));
     if (Array.isArray(m.tool_calls)) {
       for (const tc of m.tool_calls) {
@@ -140,19 +141,31 @@ function responsesTurns(items: any[]): Turn[] {
     if (!it) continue;
     const type = it.type ?? "message";
     if (type === "message") {
-      const role = it.role === "assistant" ? "assistant" : it.role === "system" || it.role === "developer" ? "system" : "user";
+      const role =
+        it.role === "assistant" ? "assistant" : it.role === "system" || it.role === "developer" ? "system" : "user";
       out.push(turn(role, clip(partsText(it.content, 1e6))));
     } else if (type === "function_call" || type === "custom_tool_call" || type === "local_shell_call") {
       const t = turn("assistant");
       t.toolCalls.push({ name: String(it.name ?? type), args: argsText(it.arguments ?? it.input ?? it.action) });
       out.push(t);
-    } else if (type === "function_call_output" || type === "custom_tool_call_output" || type === "local_shell_call_output") {
+    } else if (
+      type === "function_call_output" ||
+      type === "custom_tool_call_output" ||
+      type === "local_shell_call_output"
+    ) {
       const t = turn("tool");
       const o = it.output;
       t.toolResults.push(clip(typeof o === "string" ? o : partsText(o, 1e6)));
       out.push(t);
     } else if (type === "agent_message") {
-      out.push(turn("user", clip(partsText(it.content, 1e6))));
+      // Messages between Codex agents: a task for a sub-agent reads like user words, a sub-agent's answer like a tool result.
+      const text = clip(partsText(it.content, 1e6));
+      if (text.startsWith("Message Type: NEW_TASK")) out.push(turn("user", text));
+      else {
+        const t = turn("tool");
+        t.toolResults.push(text);
+        out.push(t);
+      }
     }
   }
   return out;
@@ -169,7 +182,8 @@ function geminiTurns(contents: any[]): Turn[] {
     for (const p of c.parts) {
       if (!p) continue;
       if (typeof p.text === "string" && !p.thought) text += (text ? "\n" : "") + p.text;
-      else if (p.functionCall) t.toolCalls.push({ name: String(p.functionCall.name ?? ""), args: argsText(p.functionCall.args) });
+      else if (p.functionCall)
+        t.toolCalls.push({ name: String(p.functionCall.name ?? ""), args: argsText(p.functionCall.args) });
       else if (p.functionResponse) {
         const r = p.functionResponse.response;
         const o = r?.output ?? r?.result ?? r?.error ?? r?.content;
@@ -196,7 +210,8 @@ function pushParts(s: unknown, out: string[]): void {
 function systemHead(s: unknown): string {
   if (typeof s === "string") return s.slice(0, SYSTEM_HEAD);
   if (Array.isArray(s)) return partsText(s, SYSTEM_HEAD).slice(0, SYSTEM_HEAD);
-  if (s && typeof s === "object" && Array.isArray((s as any).parts)) return partsText((s as any).parts, SYSTEM_HEAD).slice(0, SYSTEM_HEAD);
+  if (s && typeof s === "object" && Array.isArray((s as any).parts))
+    return partsText((s as any).parts, SYSTEM_HEAD).slice(0, SYSTEM_HEAD);
   return "";
 }
 
@@ -240,7 +255,8 @@ export function readView(input: ClassifyInput): RequestView {
     view.turns = geminiTurns(body.contents);
     view.nItems = body.contents.length;
   } else if (Array.isArray(body.input) || typeof body.input === "string") {
-    const items = typeof body.input === "string" ? [{ type: "message", role: "user", content: body.input }] : body.input;
+    const items =
+      typeof body.input === "string" ? [{ type: "message", role: "user", content: body.input }] : body.input;
     view.system = systemHead(body.instructions);
     pushParts(body.instructions, view.systemParts);
     view.turns = responsesTurns(items);
@@ -258,7 +274,7 @@ export function readView(input: ClassifyInput): RequestView {
     if (body.system !== undefined) {
       view.system = systemHead(body.system);
       pushParts(body.system, view.systemParts);
-      view.turns = anthropicTurns(msgs, view);
+      view.turns = anthropicTurns(msgs);
     } else {
       view.turns = chatTurns(msgs);
     }

@@ -6,7 +6,9 @@ import { parseArgs, readInput } from "./io.js";
 export async function run(args: string[]): Promise<number> {
   const { flags, positionals } = parseArgs(args, ["help", "compact"]);
   if (flags.help) {
-    process.stdout.write("usage: coderouter classify [FILE|-] [--compact]\n  input: a request body, {api,path,headers,body}, or {request:{path,headers,body}}\n");
+    process.stdout.write(
+      "usage: coderouter classify [FILE|-] [--compact]\n  input: a request body, {api,path,headers,body}, or {request:{path,headers,body}}\n",
+    );
     return 0;
   }
   let doc: unknown;

@@ -7,7 +7,15 @@ import { existsSync } from "node:fs";
 import { classify, classifyWith } from "../classify/index.js";
 import { formatReport, type Report, type Scored, score } from "../classify/metrics.js";
 import { softmax } from "../classify/model.js";
-import { crossValLogits, DEFAULT_TRAIN, fitTemperature, type LabelledRow, readJsonl, rowInput, toExamples } from "../classify/train.js";
+import {
+  crossValLogits,
+  DEFAULT_TRAIN,
+  fitTemperature,
+  type LabelledRow,
+  readJsonl,
+  rowInput,
+  toExamples,
+} from "../classify/train.js";
 import { PHASES } from "../classify/types.js";
 import { parseArgs } from "./io.js";
 
@@ -19,15 +27,12 @@ function progress(i: number, n: number, label: string): void {
   if (i === n) process.stderr.write("\r\x1b[K");
 }
 
-function hasToolResult(r: LabelledRow, toolResult: boolean): boolean {
-  return toolResult;
-}
-
 /** Scores the shipped classifier (or rules only) on every row; also measures latency. */
 export function evaluateRows(rows: LabelledRow[], rulesOnly = false): Scored[] {
   const out: Scored[] = [];
   // warm-up so JIT compilation does not land in the percentiles
-  for (let i = 0; i < Math.min(rows.length, 50); i++) (rulesOnly ? classifyWith(rowInput(rows[i]), null) : classify(rowInput(rows[i])));
+  for (let i = 0; i < Math.min(rows.length, 50); i++)
+    rulesOnly ? classifyWith(rowInput(rows[i]), null) : classify(rowInput(rows[i]));
   rows.forEach((r, i) => {
     const input = rowInput(r);
     const t0 = process.hrtime.bigint();
@@ -39,7 +44,7 @@ export function evaluateRows(rows: LabelledRow[], rulesOnly = false): Scored[] {
       gold: r.label.phase,
       accept: r.label.accept ?? [r.label.phase],
       agent: r.source?.agent ?? c.agent,
-      toolResult: hasToolResult(r, c.kind === "tool-continuation" || c.signals.some((s) => s.startsWith("last tool result"))),
+      toolResult: c.kind === "tool-continuation",
       latencyUs: us,
     });
     progress(i + 1, rows.length, "classifying");
