@@ -9,9 +9,10 @@ import { performance } from "node:perf_hooks";
 import { RouterError, toRouterError } from "../errors/index.js";
 import { upstreamStatusError } from "../forward/index.js";
 import type { ApiKind, DecisionTrailer, IRRequest, IRStreamEvent, IRUsage } from "../ir/types.js";
+import { customCallUnwrapper, unwrapCustomCalls, wrappedCustomTools } from "../ir/custom-tools.js";
 import { emptyUsage } from "../ir/types.js";
 import { SSEParser } from "../sse/parser.js";
-import type { WireFormat } from "../wire/types.js";
+import type { StreamDecoder, WireFormat } from "../wire/types.js";
 import { checkContentType, parseJsonBody, readBody } from "./body.js";
 import type { AppDeps } from "./deps.js";
 import { decisionHeaders, costHeaders } from "./headers.js";
@@ -157,6 +158,14 @@ async function attemptAll(
       deps.onFallback?.(cand, err);
     }
   }
+  if (ctx.attempts.length > 0 && ctx.attempts.every((a) => a.error?.startsWith("No API key"))) {
+    const envs = [...new Set(plan.candidates.map((c) => deps.providers(c.provider)?.keyEnv).filter(Boolean))];
+    throw new RouterError(
+      "authentication",
+      `No provider key is configured for any model this request can use (${plan.candidates.map((c) => c.model).join(", ")}): set ${envs.join(" or ")} in the router's environment`,
+      { code: "CR_MISSING_KEY", retryable: false },
+    );
+  }
   throw last ?? new RouterError("api_error", "All candidates failed");
 }
 
@@ -209,6 +218,8 @@ async function attemptOne(
       throw new RouterError("bad_gateway", `Upstream ${provider.id} sent an invalid JSON body: ${(e as Error).message}`, { code: "CR_UPSTREAM_BAD_JSON" });
     }
     const ir = out.decodeResponse(json);
+    const custom = wrappedCustomTools(ctx.ir!, cand.format);
+    if (custom) unwrapCustomCalls(ir, custom);
     ctx.usage = ir.usage;
     const trailer = trailerFor(deps, ctx, cand, ir.usage);
     const body = ctx.wire.encodeResponse(ir, { model: clientModel, trailer });
@@ -273,7 +284,7 @@ async function pipeStream(
   started: number,
 ): Promise<void> {
   const parser = new SSEParser();
-  const decoder = out.createStreamDecoder();
+  const decoder = withCustomUnwrap(out.createStreamDecoder(), wrappedCustomTools(ctx.ir!, cand.format));
   const encoder = ctx.wire.createStreamEncoder({
     model: clientModel,
     trailer: (usage) => trailerFor(deps, ctx, cand, usage),
@@ -348,7 +359,16 @@ async function pipeStream(
   if (!finished) body.destroy();
 }
 
-function flatten(events: ReturnType<SSEParser["push"]>, decoder: ReturnType<WireFormat["createStreamDecoder"]>): IRStreamEvent[] {
+function withCustomUnwrap(d: StreamDecoder, names: Set<string> | null): StreamDecoder {
+  if (!names) return d;
+  const unwrap = customCallUnwrapper(names);
+  return {
+    push: (ev) => d.push(ev).flatMap(unwrap),
+    end: () => d.end().flatMap(unwrap),
+  };
+}
+
+function flatten(events: ReturnType<SSEParser["push"]>, decoder: StreamDecoder): IRStreamEvent[] {
   if (events.length === 0) return [];
   if (events.length === 1) return decoder.push(events[0]);
   const out: IRStreamEvent[] = [];
