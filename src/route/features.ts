@@ -46,7 +46,11 @@ export function requestFeatures(ir: IRRequest, rawBytes: number): RequestFeature
         imageBytes += p.data?.length ?? 0;
       } else if (p.type === "tool_result") {
         usesTools = true;
-        for (const c of p.content) if (c.type === "image") images++, (imageBytes += c.data?.length ?? 0);
+        for (const c of p.content) {
+          if (c.type !== "image") continue;
+          images++;
+          imageBytes += c.data?.length ?? 0;
+        }
       } else if (p.type === "tool_call") usesTools = true;
       else if (p.type === "reasoning" && (p.signature || p.encrypted)) family = p.family;
     }
@@ -67,7 +71,7 @@ const IMAGE_KEYS = new Set(["image", "image_url", "input_image", "inlineData", "
  * The same features straight from a parsed body in any of the four APIs (CLI `route`/`simulate`, where no wire
  * decoder is needed). Walks the JSON once.
  */
-export function featuresFromBody(api: ApiKind, body: any, rawBytes?: number): RequestFeatures {
+export function featuresFromBody(_api: ApiKind, body: any, rawBytes?: number): RequestFeatures {
   const raw = rawBytes ?? JSON.stringify(body ?? {}).length;
   let images = 0;
   let imageBytes = 0;

@@ -345,8 +345,8 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
         });
         if (!economics.switch) {
           reason = `session stays on ${stay.m.id}: switching to ${chosen.m.id} re-bills ${economics.prefixTokens} cached tokens ($${economics.switchCostUsd.toFixed(4)}) > expected saving $${economics.expectedSavingUsd.toFixed(4)} over ${horizon} requests`;
-          if (!pool.includes(stay)) ranked.unshift(stay);
-          else ranked.splice(ranked.indexOf(stay), 1), ranked.unshift(stay);
+          if (ranked.includes(stay)) ranked.splice(ranked.indexOf(stay), 1);
+          ranked.unshift(stay);
           chosen = stay;
           stayed = true;
         } else {

@@ -89,7 +89,7 @@ export async function simulate(
     const c = priceUsage(decision.model, usage, router.catalog, { at: opts.at }).usd;
     const b = costIfBaseline(usage, router.catalog, { at: opts.at }).usd;
     await router.commit(sessionId, decision.model, usage);
-    const p = (per[decision.phase] ??= {
+    per[decision.phase] ??= {
       requests: 0,
       share: 0,
       models: {},
@@ -98,7 +98,8 @@ export async function simulate(
       baseline_cost: 0,
       blended_usd_per_m: 0,
       baseline_usd_per_m: 0,
-    });
+    };
+    const p = per[decision.phase] as PhaseReport;
     p.requests++;
     p.models[decision.model] = (p.models[decision.model] ?? 0) + 1;
     p.tokens += promptTokens(usage) + usage.outputTokens;
