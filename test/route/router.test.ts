@@ -77,8 +77,9 @@ test("small_edit never goes to a frontier model", async () => {
 
 test("requests with images or long contexts only go to models that can take them", async () => {
   const router = createRouter({ routing: {}, models: [] });
+  const few = subsets.filter((s) => s.length <= 2 || s.length === PROVIDERS.length);
   for (const phase of PHASES)
-    for (const providers of subsets) {
+    for (const providers of few) {
       const img = await router.route({
         classification: cls(phase),
         requestFeatures: feats({ needsImages: true }),
