@@ -101,7 +101,14 @@ function partToBlock(p: ContentPart, warnings: string[]): Obj | undefined {
     case "document":
       return documentBlock(p, warnings);
     case "tool_call":
-      return { type: "tool_use", id: p.id, name: p.name, input: argsToObject(p.arguments), ...cc(p.cacheControl) };
+      // Freeform (custom) tool input travels as the one string field of the JSON tool it was mapped to.
+      return {
+        type: "tool_use",
+        id: p.id,
+        name: p.name,
+        input: p.kind === "custom" ? { input: p.arguments } : argsToObject(p.arguments),
+        ...cc(p.cacheControl),
+      };
     case "tool_result": {
       const content = p.content
         .map((c) =>
@@ -195,7 +202,7 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
   if (system.length > 0) body.system = system;
   body.messages = messages;
   if (req.tools.length > 0) body.tools = req.tools.map((t) => encodeTool(t, warnings));
-  if (req.toolChoice) {
+  if (req.toolChoice && req.tools.length > 0) {
     const c = req.toolChoice;
     body.tool_choice =
       c.type === "required" ? { type: "any" } : c.type === "tool" ? { type: "tool", name: c.name } : { type: c.type };
@@ -228,7 +235,10 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
   if (req.temperature !== undefined) {
     if (thinking && req.temperature !== 1)
       warnings.push("temperature dropped: Anthropic requires temperature 1 with thinking");
-    else body.temperature = req.temperature;
+    else if (req.temperature > 1) {
+      warnings.push(`temperature ${req.temperature} clamped to Anthropic's maximum of 1`);
+      body.temperature = 1;
+    } else body.temperature = req.temperature;
   }
   if (req.topP !== undefined) {
     if (thinking && req.topP < 0.95) warnings.push("top_p dropped: below 0.95 is not allowed with thinking");
