@@ -1,12 +1,12 @@
 /**
  * `npm run bench [-- --quick] [--only proxy|classifier] [--rounds N] [--targets floor,coderouter,…]
- *                 [--profile] [--no-build] [--no-write]`
+ *                 [--profile [--profile-seconds S]] [--wait-idle] [--no-build] [--no-write]`
  * Proxy overhead against the direct upstream, the floor forwarder and peer gateways; the classifier's latency
  * (bench/classifier.ts, when present); results printed and written into BENCHMARKS.md between markers.
  */
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, release } from "node:os";
+import { cpus, loadavg, release } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs, promisify } from "node:util";
@@ -17,7 +17,7 @@ import { runProfile } from "./profile.js";
 import { type ClassifierResult, detailTable, goalsTable, summaryTable } from "./report.js";
 import { runProxy } from "./runner.js";
 import { FULL, QUICK } from "./scenarios.js";
-import { ALL_TARGETS, CODEROUTER_PASS, CODEROUTER_XLATE } from "./targets.js";
+import { ALL_TARGETS, CODEROUTERS } from "./targets.js";
 
 const run = promisify(execFile);
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
@@ -32,9 +32,29 @@ const { values: flags } = parseArgs({
     "profile-seconds": { type: "string", default: "4" },
     "no-build": { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
+    "wait-idle": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
+
+const load1 = () => loadavg()[0] ?? 0;
+
+function loadNote(atStart: number): string {
+  const cores = cpus().length;
+  const end = load1();
+  const busy = Math.max(atStart, end) > cores * 0.75;
+  return `- 1-minute load average at start / end: ${atStart.toFixed(1)} / ${end.toFixed(1)} on ${cores} cores${busy ? " — **other work was running on the machine: absolute figures are inflated, Δs are noisy**" : ""}`;
+}
+
+/** `--wait-idle`: wait (up to 10 minutes) for the 1-minute load average to drop below half the cores. */
+async function waitIdle(): Promise<void> {
+  const limit = cpus().length / 2;
+  const deadline = Date.now() + 10 * 60_000;
+  while (load1() > limit && Date.now() < deadline) {
+    log(`waiting for the machine to go idle (load ${load1().toFixed(1)} > ${limit}) …`);
+    await new Promise((r) => setTimeout(r, 15_000));
+  }
+}
 
 function machine(gen: string): string {
   const cpu = cpus();
@@ -113,6 +133,8 @@ async function main(): Promise<number> {
   let buildNote: string | undefined;
   if ((only !== "classifier" || flags.profile) && !flags["no-build"]) buildNote = await build();
 
+  if (flags["wait-idle"]) await waitIdle();
+  const loadAtStart = load1();
   if (only !== "classifier" && !flags.profile) {
     const wanted = flags.targets?.split(",").map((s) => s.trim());
     const specs = wanted ? ALL_TARGETS.filter((t) => wanted.includes(t.key)) : ALL_TARGETS;
@@ -123,7 +145,7 @@ async function main(): Promise<number> {
       .join(", ");
     sections.proxy = [
       `## Proxy overhead (${mode})`,
-      machine(await loadGenerator()),
+      `${machine(await loadGenerator())}\n${loadNote(loadAtStart)}`,
       `- Requests: Claude Code captures (test/fixtures/clients/claude) resized to ${sizes}, sent to POST /v1/messages; the fake upstream answers instantly with recorded Anthropic / OpenAI responses (test/fixtures/upstream/*/text.{json,sse})`,
       `- Each figure is the median over rounds; Δ = the target minus the direct run measured just before it. Concurrency 1: p50/p99 of time to last byte (streams: first / last byte). CPU = the hop's own utime+stime (/proc) per request during the c=32 run; RSS = its VmHWM at the end.${buildNote ? `\n- Build: ${buildNote}` : ""}`,
       `### Summary\n\n${summaryTable(r)}`,
@@ -134,7 +156,7 @@ async function main(): Promise<number> {
   }
 
   if (flags.profile) {
-    const md = await runProfile([CODEROUTER_PASS, CODEROUTER_XLATE], Number(flags["profile-seconds"]), log);
+    const md = await runProfile(CODEROUTERS, Number(flags["profile-seconds"]), log);
     sections.profile = `## CPU profile of CodeRouter under load (${new Date().toISOString().slice(0, 10)}, node --cpu-prof)\n\n${md}`;
   }
 

@@ -66,7 +66,7 @@ export const FLOOR: TargetSpec = {
   },
 };
 
-function coderouter(key: string, label: string, model: string): TargetSpec {
+function coderouter(key: string, label: string, model: string, models: object[] = []): TargetSpec {
   return {
     key,
     label,
@@ -83,6 +83,7 @@ function coderouter(key: string, label: string, model: string): TargetSpec {
           openai: { base_url: `${ctx.upstream}/v1` },
           google: { base_url: ctx.upstream },
         },
+        models,
         routing: { policy },
       };
       writeFileSync(join(dir, "config.json"), JSON.stringify(config, null, 2));
@@ -119,7 +120,18 @@ export const CODEROUTER_PASS = coderouter(
   "CodeRouter (passthrough, Anthropic → Anthropic)",
   "claude-sonnet-5",
 );
-export const CODEROUTER_XLATE = coderouter("coderouter-xlate", "CodeRouter (translate, Anthropic → OpenAI)", "gpt-5.5");
+/** Same wire pair as claude-code-router: gpt-5.5 called over Chat Completions instead of its default Responses. */
+export const CODEROUTER_CHAT = coderouter(
+  "coderouter-chat",
+  "CodeRouter (translate, Anthropic → OpenAI Chat)",
+  "gpt-5.5",
+  [{ id: "gpt-5.5", provider: "openai", format: "openai-chat" }],
+);
+export const CODEROUTER_RESPONSES = coderouter(
+  "coderouter-responses",
+  "CodeRouter (translate, Anthropic → OpenAI Responses)",
+  "gpt-5.5",
+);
 
 export const PORTKEY_GW: TargetSpec = {
   key: "portkey",
@@ -142,7 +154,7 @@ export const PORTKEY_GW: TargetSpec = {
 
 export const CCR_GW: TargetSpec = {
   key: "ccr",
-  label: `claude-code-router ${CCR.version} (Anthropic → OpenAI)`,
+  label: `claude-code-router ${CCR.version} (Anthropic → OpenAI Chat)`,
   start: async (ctx) => {
     const pkgDir = await ensurePeer(CCR, ctx.log);
     const port = await freePort();
@@ -173,7 +185,8 @@ export const CCR_GW: TargetSpec = {
   },
 };
 
-export const ALL_TARGETS: TargetSpec[] = [FLOOR, CODEROUTER_PASS, CODEROUTER_XLATE, PORTKEY_GW, CCR_GW];
+export const CODEROUTERS: TargetSpec[] = [CODEROUTER_PASS, CODEROUTER_CHAT, CODEROUTER_RESPONSES];
+export const ALL_TARGETS: TargetSpec[] = [FLOOR, ...CODEROUTERS, PORTKEY_GW, CCR_GW];
 
 /** The fake upstream, in its own process. */
 export async function startUpstream(): Promise<{ origin: string; proc: Proc }> {
