@@ -111,6 +111,7 @@ async function main(): Promise<number> {
       readFileSync(new URL(import.meta.url), "utf8")
         .split("\n")
         .slice(1, 6)
+        .map((l) => l.replace(/^ \*\/? ?/, ""))
         .join("\n") + "\n",
     );
     return 0;
