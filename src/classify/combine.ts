@@ -61,7 +61,10 @@ export function combine(a: Analysis, model: Model | null): Classification {
   }
   let best = argmax(probs);
   let confidence = probs[best];
-  if (a.mode === "plan") {
+  if (a.mode === "plan" && a.facts.edits > 0) {
+    // Real plan modes forbid edits; edit calls in the history mean the marker is stale (e.g. a replayed envelope).
+    signals.push("plan-mode marker contradicted by edit tool calls; left to the model");
+  } else if (a.mode === "plan") {
     // Plan mode is near-certain: the agent will not edit, whatever the words say.
     best = 0;
     confidence = PLAN_MODE_CONFIDENCE;

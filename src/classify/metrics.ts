@@ -9,6 +9,8 @@ export interface Scored {
   agent: string;
   toolResult: boolean;
   latencyUs: number;
+  /** Which layer decided (the CV path keeps fingerprint decisions). */
+  layer?: string;
 }
 
 export interface PhaseStats {

@@ -45,6 +45,7 @@ export function evaluateRows(rows: LabelledRow[], rulesOnly = false): Scored[] {
       accept: r.label.accept ?? [r.label.phase],
       agent: r.source?.agent ?? c.agent,
       toolResult: c.kind === "tool-continuation",
+      layer: c.layer,
       latencyUs: us,
     });
     progress(i + 1, rows.length, "classifying");
@@ -66,7 +67,7 @@ export function crossValidate(rows: LabelledRow[], k: number, extra: LabelledRow
     let best = 0;
     for (let q = 1; q < p.length; q++) if (p[q] > p[best]) best = q;
     // Plan-mode markers override the model in the shipped path too.
-    if (s.confidence === 0.97 && s.pred === "plan") return s;
+    if (s.layer === "fingerprint") return s;
     return { ...s, pred: PHASES[best], confidence: p[best] };
   });
 }
