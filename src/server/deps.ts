@@ -29,6 +29,11 @@ export interface AppDeps {
   /** Budgets / rate limits, checked once the request is routed; throws a 429 RouterError. */
   beforeCall?: (keyId: string | null, plan: RoutePlan) => Promise<void>;
   onFallback?: (from: Candidate, err: RouterError) => void;
+  /** Provider circuit breaker: open providers are skipped before any network call; outcomes are reported back. */
+  providerHealth?: {
+    usable(providers: string[]): Promise<boolean[]>;
+    report(provider: string, ok: boolean): Promise<void>;
+  };
   /** Extra GET routes (dashboard, metrics, sessions …) handled before the 404. */
   extraRoutes?: (method: string, url: URL, res: import("node:http").ServerResponse) => Promise<boolean> | boolean;
 }

@@ -11,6 +11,8 @@ import type { AppDeps, Logger } from "./deps.js";
 import { createEngine } from "./engine.js";
 import { resolveProviders } from "../providers/resolve.js";
 import { createObservability } from "./observe.js";
+import { createKeyring } from "../keys/index.js";
+import { type SharedStateOptions, createSharedState } from "../scale/index.js";
 
 export interface RunningServer {
   url: string;
@@ -28,7 +30,10 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host) || host.startsWith("127.");
 }
 
-export async function startServer(config: Config, opts: { log?: Logger; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  opts: { log?: Logger; env?: NodeJS.ProcessEnv; shared?: SharedStateOptions } = {},
+): Promise<RunningServer> {
   const env = opts.env ?? process.env;
   if (!isLoopback(config.host) && config.keys.length === 0 && !config.allow_open_bind) {
     throw new Error(
@@ -39,7 +44,24 @@ export async function startServer(config: Config, opts: { log?: Logger; env?: No
   const providers = resolveProviders(config, env);
   const secrets = [...[...providers.values()].flatMap((p) => (p.key ? [p.key] : [])), ...config.keys.map((k) => k.key)];
   const obs = await createObservability(config, opts.log, secrets);
-  const engine = await createEngine(config, { providers, env, forwarderTimeouts: config.timeouts, log: obs.log });
+  // Session pins, budgets / rate limits and provider health: in process, or in Redis when redis_url is set.
+  const shared = await createSharedState(config.redis_url, opts.shared).catch(async (err) => {
+    await obs.close();
+    throw err;
+  });
+  const engine = await createEngine(config, {
+    providers,
+    env,
+    forwarderTimeouts: config.timeouts,
+    log: obs.log,
+    sessions: shared.sessions,
+  });
+  const keys =
+    config.keys.length > 0
+      ? createKeyring(config.keys, shared.limits, (err) => obs.log.warn({ err }, "could not record spend"))
+      : undefined;
+  const health = shared.health;
+  const reportError = (err: unknown) => obs.log.warn({ err }, "provider health update failed");
   const deps: AppDeps = {
     config,
     engine,
@@ -47,12 +69,26 @@ export async function startServer(config: Config, opts: { log?: Logger; env?: No
     providers: (id) => providers.get(id),
     forwarder: createForwarder(config.timeouts),
     log: obs.log,
-    record: obs.record,
+    record: keys
+      ? (rec) => {
+          obs.record(rec);
+          keys.settle(rec);
+        }
+      : obs.record,
+    authorize: keys?.authorize,
+    beforeCall: keys ? (keyId) => keys.admit(keyId) : undefined,
+    providerHealth: {
+      usable: (ps) => health.usable(ps).catch(() => ps.map(() => true)),
+      report: (p, ok) => health.report(p, ok).catch(reportError),
+    },
     routerKeysEnabled: config.keys.length > 0,
     extraRoutes: obs.routes,
     onFallback: obs.onFallback,
   };
-  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0, headersTimeout: 60_000 }, createHandler(deps));
+  const server = createServer(
+    { keepAliveTimeout: 65_000, requestTimeout: 0, headersTimeout: 60_000 },
+    createHandler(deps),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => {
@@ -85,6 +121,7 @@ export async function startServer(config: Config, opts: { log?: Logger; env?: No
         await deps.forwarder.close().catch(() => {});
         await engine.close?.();
         await obs.close();
+        await shared.close();
       })();
       return closing;
     },

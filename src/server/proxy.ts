@@ -139,25 +139,56 @@ async function attemptAll(
 ): Promise<void> {
   const plan = ctx.plan!;
   if (plan.candidates.length === 0)
-    throw new RouterError("not_found", `No model is available for this request (phase ${plan.classification.phase}): ${plan.reason}`, {
-      code: "CR_NO_CANDIDATE",
-    });
+    throw new RouterError(
+      "not_found",
+      `No model is available for this request (phase ${plan.classification.phase}): ${plan.reason}`,
+      {
+        code: "CR_NO_CANDIDATE",
+      },
+    );
   let last: RouterError | undefined;
+  const health = deps.providerHealth;
+  const open: string[] = [];
   for (const cand of plan.candidates) {
-    if (signal.aborted) throw new RouterError("api_error", "client closed the connection", { status: 499, code: "CR_ABORTED" });
+    if (signal.aborted)
+      throw new RouterError("api_error", "client closed the connection", { status: 499, code: "CR_ABORTED" });
+    if (health && !(await health.usable([cand.provider]))[0]) {
+      open.push(cand.model);
+      continue; // circuit open: skipped before any network call
+    }
     const started = performance.now();
     try {
       const done = await attemptOne(deps, ctx, cand, req, res, raw, signal, url);
-      if (done) return;
+      if (done) {
+        void health?.report(cand.provider, true);
+        return;
+      }
     } catch (e) {
       const err = toRouterError(e);
-      ctx.attempts.push({ model: cand.model, provider: cand.provider, status: err.status, error: err.message, ms: performance.now() - started });
+      ctx.attempts.push({
+        model: cand.model,
+        provider: cand.provider,
+        status: err.status,
+        error: err.message,
+        ms: performance.now() - started,
+      });
+      if (health && err.isRetryable && err.code !== "CR_MISSING_KEY" && err.code !== "CR_ABORTED" && !signal.aborted)
+        void health.report(cand.provider, false);
       if (res.headersSent) throw err; // after the first byte: no more fallbacks
       last = err;
       if (!err.isRetryable) throw err;
       deps.onFallback?.(cand, err);
     }
   }
+  if (!last && open.length > 0)
+    throw new RouterError(
+      "overloaded",
+      `Every provider this request can use is failing (circuit open for ${open.join(", ")}); try again shortly`,
+      {
+        status: 503,
+        code: "CR_CIRCUIT_OPEN",
+      },
+    );
   if (ctx.attempts.length > 0 && ctx.attempts.every((a) => a.error?.startsWith("No API key"))) {
     const envs = [...new Set(plan.candidates.map((c) => deps.providers(c.provider)?.keyEnv).filter(Boolean))];
     throw new RouterError(
@@ -181,8 +212,15 @@ async function attemptOne(
   url: URL,
 ): Promise<boolean> {
   const provider = deps.providers(cand.provider);
-  if (!provider) throw new RouterError("not_found", `Unknown provider '${cand.provider}' for model ${cand.model}`, { retryable: true });
-  const key = provider.key ?? (provider.passthroughClientKey && !deps.routerKeysEnabled ? clientKeyFor(ctx.api, provider.format, req, url) : undefined);
+  if (!provider)
+    throw new RouterError("not_found", `Unknown provider '${cand.provider}' for model ${cand.model}`, {
+      retryable: true,
+    });
+  const key =
+    provider.key ??
+    (provider.passthroughClientKey && !deps.routerKeysEnabled
+      ? clientKeyFor(ctx.api, provider.format, req, url)
+      : undefined);
   if (!key && !provider.keyless)
     throw new RouterError(
       "authentication",
@@ -215,7 +253,11 @@ async function attemptOne(
     try {
       json = await up.body.json();
     } catch (e) {
-      throw new RouterError("bad_gateway", `Upstream ${provider.id} sent an invalid JSON body: ${(e as Error).message}`, { code: "CR_UPSTREAM_BAD_JSON" });
+      throw new RouterError(
+        "bad_gateway",
+        `Upstream ${provider.id} sent an invalid JSON body: ${(e as Error).message}`,
+        { code: "CR_UPSTREAM_BAD_JSON" },
+      );
     }
     const ir = out.decodeResponse(json);
     const custom = wrappedCustomTools(ctx.ir!, cand.format);
@@ -299,7 +341,10 @@ async function pipeStream(
       "cache-control": "no-cache",
       connection: "keep-alive",
       "x-accel-buffering": "no",
-      ...decisionHeaders(ctx.plan!, cand, [...ctx.attempts, { model: cand.model, provider: cand.provider, status: 200, ms: 0 }]),
+      ...decisionHeaders(ctx.plan!, cand, [
+        ...ctx.attempts,
+        { model: cand.model, provider: cand.provider, status: 200, ms: 0 },
+      ]),
     });
   };
   const emit = (events: IRStreamEvent[]): void => {
@@ -308,10 +353,14 @@ async function pipeStream(
       if (ev.type === "message_start" && ev.usage) Object.assign(ctx.usage, ev.usage);
       if (ev.type === "error") {
         if (!committed) {
-          throw new RouterError(kindFromType(ev.error.type, ev.error.status), `Upstream ${cand.provider} stream error: ${ev.error.message}`, {
-            status: ev.error.status,
-            code: "CR_UPSTREAM_STREAM_ERROR",
-          });
+          throw new RouterError(
+            kindFromType(ev.error.type, ev.error.status),
+            `Upstream ${cand.provider} stream error: ${ev.error.message}`,
+            {
+              status: ev.error.status,
+              code: "CR_UPSTREAM_STREAM_ERROR",
+            },
+          );
         }
         finished = true;
         ctx.status = ev.error.status || 502;
@@ -348,13 +397,21 @@ async function pipeStream(
   }
   if (!committed) {
     // the upstream closed without a single event
-    throw new RouterError("bad_gateway", `Upstream ${cand.provider} closed the stream without any event`, { code: "CR_UPSTREAM_EMPTY_STREAM" });
+    throw new RouterError("bad_gateway", `Upstream ${cand.provider} closed the stream without any event`, {
+      code: "CR_UPSTREAM_EMPTY_STREAM",
+    });
   }
   if (!finished && !res.destroyed) {
     const tail = encoder.end();
     if (tail) res.write(tail);
   }
-  ctx.attempts.push({ model: cand.model, provider: cand.provider, status: ctx.status, ms: performance.now() - started, ...(ctx.error ? { error: ctx.error } : {}) });
+  ctx.attempts.push({
+    model: cand.model,
+    provider: cand.provider,
+    status: ctx.status,
+    ms: performance.now() - started,
+    ...(ctx.error ? { error: ctx.error } : {}),
+  });
   if (!res.destroyed) res.end();
   if (!finished) body.destroy();
 }

@@ -1,0 +1,22 @@
+/** Picks the SharedState: Redis when `redis_url` is configured, else in process. */
+import { DEFAULT_BREAKER } from "./breaker.js";
+import { memoryState } from "./memory.js";
+import { redisState } from "./redis.js";
+import type { BreakerOptions, SharedState } from "./types.js";
+
+export type * from "./types.js";
+export { DEFAULT_BREAKER } from "./breaker.js";
+
+export interface SharedStateOptions {
+  breaker?: Partial<BreakerOptions>;
+  /** Idle time after which a session's model pin is forgotten (default 1 hour). */
+  sessionTtlMs?: number;
+}
+
+export async function createSharedState(
+  redisUrl: string | undefined,
+  o: SharedStateOptions = {},
+): Promise<SharedState> {
+  const opts = { breaker: { ...DEFAULT_BREAKER, ...o.breaker }, sessionTtlMs: o.sessionTtlMs ?? 60 * 60_000 };
+  return redisUrl ? redisState(redisUrl, opts) : memoryState(opts);
+}
