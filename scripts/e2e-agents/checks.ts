@@ -7,7 +7,7 @@ import { FINAL_TEXT, MARKER, type Seen } from "./fake-upstream.js";
 import type { Format } from "./replies.js";
 import type { LedgerRow, TapRecord } from "./router.js";
 
-export type Status = "PASS" | "FAIL" | "SKIP";
+export type Status = "PASS" | "FAIL" | "SKIP" | "INFO";
 export interface Check {
   name: string;
   status: Status;
@@ -19,6 +19,8 @@ export interface Evidence {
   inbound: Format;
   /** Forced model id, or undefined when the CLI talked to the fake upstream directly. */
   model: string | undefined;
+  /** Upstream formats the model may be called in (from the router's catalog, else by family). */
+  formats: Format[];
   run: RunResult;
   fileText: string | undefined;
   seen: Seen[];
@@ -26,8 +28,9 @@ export interface Evidence {
   ledger: LedgerRow[] | string | undefined;
 }
 
-/** The provider format a catalog model id is served in, judged by its family (anything else is OpenAI-style). */
-export function expectedFormats(model: string): Format[] {
+/** The provider format a model is served in: the catalog's `format`, else judged by its family name. */
+export function expectedFormats(model: string, catalog?: Record<string, Format>): Format[] {
+  if (catalog?.[model]) return [catalog[model]];
   if (model.startsWith("claude")) return ["anthropic-messages"];
   if (model.startsWith("gemini")) return ["gemini"];
   return ["openai-chat", "openai-responses"];
@@ -95,12 +98,13 @@ export function evaluate(e: Evidence): Check[] {
     ),
   );
 
+  out.push(timings(e, model));
   if (!e.model) {
     for (const name of ["routed cross-format", "router headers name the model", "ledger records the model"])
       out.push({ name, status: "SKIP", detail: "direct mode (no router)" });
     return out;
   }
-  const want = expectedFormats(e.model);
+  const want = e.formats;
   const formats = [...new Set(model.map((s) => s.format))];
   out.push(
     ok(
@@ -134,4 +138,15 @@ export function evaluate(e: Evidence): Check[] {
     );
   }
   return out;
+}
+
+/** Informational: the CLI's wall time and, through the tap, how long the router took per request. */
+function timings(e: Evidence, model: Seen[]): Check {
+  const posts = (e.tap ?? []).filter((r) => r.method === "POST");
+  const parts = [`CLI ${(e.run.ms / 1000).toFixed(1)}s`];
+  if (posts.length === model.length && posts.length > 0) {
+    parts.push(`router request→upstream ${posts.map((p, i) => model[i].at - p.t.req).join("/")} ms`);
+    parts.push(`request→response headers ${posts.map((p) => p.t.headers - p.t.req).join("/")} ms`);
+  }
+  return { name: "timings", status: "INFO", detail: parts.join("; ") };
 }

@@ -4,17 +4,39 @@
  * recording tap in front of it (to see the decision headers the CLI received), and read its ledger afterwards.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { type IncomingHttpHeaders, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 
 export const PHASES = ["plan", "implement", "debug", "test", "refactor", "document", "small_edit"] as const;
+/** Built-in OpenAI-Chat providers, also pointed at the fake upstream (so e.g. deepseek-v4-flash exercises Chat). */
+const OPENAI_COMPATIBLE = ["deepseek", "moonshot", "xai", "openrouter"];
+const KEY_ENVS = [
+  "ANTHROPIC_API_KEY",
+  "OPENAI_API_KEY",
+  "GEMINI_API_KEY",
+  "DEEPSEEK_API_KEY",
+  "MOONSHOT_API_KEY",
+  "XAI_API_KEY",
+  "OPENROUTER_API_KEY",
+];
 
+/** Newest modification time of any file under `dir` (0 if it does not exist). */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let max = 0;
+  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (f.isFile()) max = Math.max(max, statSync(join(f.parentPath, f.name)).mtimeMs);
+  return max;
+}
+
+/** `npm run build` when dist/ is missing, older than src/, or `force`. */
 export function ensureBuilt(root: string, force: boolean, log: (s: string) => void): void {
   const entry = join(root, "dist", "cli", "main.js");
-  if (existsSync(entry) && !force) return;
-  log("building the router (npm run build) …");
+  const stale = existsSync(entry) && newest(join(root, "src")) > newest(join(root, "dist"));
+  if (existsSync(entry) && !force && !stale) return;
+  log(`building the router (npm run build${stale ? ": src/ is newer than dist/" : ""}) …`);
   const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
   // tsc still emits when other files have type errors; carry on if the entry point exists.
   if (r.status !== 0)
@@ -33,6 +55,7 @@ export function writeConfig(dir: string, upstream: string, model: string): strin
       `  anthropic: {base_url: ${upstream}}`,
       `  openai: {base_url: ${upstream}/v1}`,
       `  google: {base_url: ${upstream}}`,
+      ...OPENAI_COMPATIBLE.map((id) => `  ${id}: {base_url: ${upstream}/v1}`),
       "routing:",
       "  policy:",
       policy,
@@ -63,9 +86,7 @@ export async function startRouter(root: string, configFile: string, dataDir: str
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    ANTHROPIC_API_KEY: "dummy",
-    OPENAI_API_KEY: "dummy",
-    GEMINI_API_KEY: "dummy",
+    ...Object.fromEntries(KEY_ENVS.map((k) => [k, "dummy"])),
     CODEROUTER_DATA: dataDir,
     CODEROUTER_LOG_LEVEL: "info",
   };
@@ -114,6 +135,8 @@ export async function startRouter(root: string, configFile: string, dataDir: str
 }
 
 export interface TapRecord {
+  /** Epoch ms: request arrived, response headers arrived, response ended. */
+  t: { req: number; headers: number; end?: number };
   method: string;
   path: string;
   status: number;
@@ -140,10 +163,12 @@ export async function startTap(
   const t = new URL(target);
   const records: TapRecord[] = [];
   const server = createServer((req, res) => {
+    const reqAt = Date.now();
     const up = request(
       { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers },
       (ur) => {
         const rec: TapRecord = {
+          t: { req: reqAt, headers: Date.now() },
           method: req.method ?? "",
           path: req.url ?? "",
           status: ur.statusCode ?? 0,
@@ -159,11 +184,15 @@ export async function startTap(
           tail = (tail + c.toString("utf8")).slice(-8000);
           for (const line of tail.split("\n")) if (line.includes('"coderouter"')) rec.trailer = line.slice(0, 800);
         });
+        ur.on("end", () => {
+          rec.t.end = Date.now();
+        });
         ur.pipe(res);
       },
     );
     up.on("error", (e) => {
       records.push({
+        t: { req: reqAt, headers: -1 },
         method: req.method ?? "",
         path: req.url ?? "",
         status: 0,

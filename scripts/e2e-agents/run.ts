@@ -6,6 +6,8 @@
  *
  *   --scenario CLIENT=MODEL  claude|codex, forced model id (repeatable; default claude=gpt-5.5 codex=claude-sonnet-5)
  *   --only CLIENT            run only that client's default scenario
+ *   --all                    the full matrix: each CLI routed to an Anthropic (Codex only), OpenAI Responses
+ *                            (Claude only), OpenAI Chat (deepseek-v4-flash) and Gemini (gemini-3.8-flash) model
  *   --direct                 no router: each CLI talks to the fake upstream in its own format (harness self-test)
  *   --timeout SECONDS        per CLI run (default 150)
  *   --clients-dir DIR        where the CLIs are installed/cached (default $TMPDIR/coderouter-e2e-agents/clients)
@@ -32,11 +34,20 @@ import {
   runClient,
 } from "./clients.js";
 import { ScriptedUpstream } from "./fake-upstream.js";
+import type { Format } from "./replies.js";
 import { ensureBuilt, readLedger, startRouter, startTap, writeConfig } from "./router.js";
 
 const REPO = resolve(import.meta.dirname, "..", "..");
 const DEFAULT_MODELS: Record<ClientId, string> = { claude: "gpt-5.5", codex: "claude-sonnet-5" };
 const IN_NETNS = "CODEROUTER_E2E_IN_NETNS";
+const ALL: { client: ClientId; model: string }[] = [
+  { client: "claude", model: "gpt-5.5" },
+  { client: "claude", model: "deepseek-v4-flash" },
+  { client: "claude", model: "gemini-3.8-flash" },
+  { client: "codex", model: "claude-sonnet-5" },
+  { client: "codex", model: "deepseek-v4-flash" },
+  { client: "codex", model: "gemini-3.8-flash" },
+];
 
 interface Options {
   scenarios: { client: ClientId; model: string }[];
@@ -77,7 +88,8 @@ function parse(argv: string[]): Options {
       const c = val();
       if (!isClient(c)) throw new Error("--only takes claude or codex");
       only.push(c);
-    } else if (a === "--direct") o.direct = true;
+    } else if (a === "--all") o.scenarios.push(...ALL);
+    else if (a === "--direct") o.direct = true;
     else if (a === "--timeout") o.timeoutMs = Number(val()) * 1000;
     else if (a === "--clients-dir") o.clientsDir = resolve(val());
     else if (a === "--build") o.build = true;
@@ -98,6 +110,16 @@ function parse(argv: string[]): Options {
 }
 
 const log = (s: string) => process.stderr.write(`[e2e] ${s}\n`);
+
+/** Model id → upstream format from the router's catalog (data/catalog.json), if readable. */
+function catalogFormats(root: string): Record<string, Format> | undefined {
+  try {
+    const cat = JSON.parse(readFileSync(join(root, "data", "catalog.json"), "utf8"));
+    return Object.fromEntries((cat.models as { id: string; format: Format }[]).map((m) => [m.id, m.format]));
+  } catch {
+    return undefined;
+  }
+}
 
 /** Re-runs this script inside a fresh network namespace where only loopback exists (root, or a user namespace). */
 function reexecIsolated(argv: string[]): number {
@@ -129,9 +151,10 @@ async function runScenario(
   scratch: string,
   s: { client: ClientId; model: string },
 ): Promise<Outcome> {
+  const formats = expectedFormats(s.model, catalogFormats(o.routerRoot));
   const label = o.direct
     ? `${s.client} → fake (${INBOUND[s.client]})`
-    : `${s.client} → ${s.model} (${expectedFormats(s.model).join("|")})`;
+    : `${s.client} → ${s.model} (${formats.join("|")})`;
   const dir = join(scratch, o.direct ? `${s.client}-direct` : `${s.client}-${s.model}`);
   const home = join(dir, "home");
   const workspace = join(dir, "workspace");
@@ -167,6 +190,7 @@ async function runScenario(
     client: s.client,
     inbound: INBOUND[s.client],
     model: o.direct ? undefined : s.model,
+    formats,
     run,
     fileText: existsSync(outFile) ? readFileSync(outFile, "utf8") : undefined,
     seen: up.seen,
