@@ -21,6 +21,8 @@ export class OpenAIChatStreamDecoder implements StreamDecoder {
   #stop: StopReason | undefined;
   #usage: IRUsage = emptyUsage();
   #sawCalls = false;
+  /** Tool call id → synthetic key, for servers that omit `index`. */
+  #ids = new Map<string, number>();
 
   push(ev: SSEEvent): IRStreamEvent[] {
     if (this.#done) return [];
@@ -105,7 +107,7 @@ export class OpenAIChatStreamDecoder implements StreamDecoder {
   }
 
   #toolCall(out: IRStreamEvent[], tc: Obj, pos: number): void {
-    const key = typeof tc.index === "number" ? tc.index : pos;
+    const key = this.#key(tc, pos);
     const custom = tc.type === "custom" || isObj(tc.custom);
     const fn: Obj = isObj(tc.function) ? tc.function : isObj(tc.custom) ? tc.custom : {};
     const piece =
@@ -137,6 +139,23 @@ export class OpenAIChatStreamDecoder implements StreamDecoder {
     }
     // A piece for a call that is no longer the open block (interleaving providers) still goes to its own index.
     if (piece) out.push({ type: "block_delta", index, delta: { type: "tool_args", partial: piece } });
+  }
+
+  /**
+   * Which call a piece belongs to: its `index`; without one (some compatible servers), a known id, a fresh id
+   * (a new call), or else the call being streamed.
+   */
+  #key(tc: Obj, pos: number): number {
+    if (typeof tc.index === "number") return tc.index;
+    const id = typeof tc.id === "string" && tc.id ? tc.id : undefined;
+    if (id) {
+      const known = this.#ids.get(id);
+      if (known !== undefined) return known;
+      const key = -1 - this.#ids.size;
+      this.#ids.set(id, key);
+      return key;
+    }
+    return this.#open?.kind === "tool" ? this.#open.key : pos;
   }
 
   #close(out: IRStreamEvent[]): void {

@@ -371,6 +371,27 @@ describe("openai-chat stream decode", () => {
     assert.equal(response.usage.inputTokens, 58);
   });
 
+  it("separates whole tool calls sent without an index (some compatible servers)", () => {
+    const chunk = (delta: unknown, finish: string | null = null) => ({
+      data: JSON.stringify({ id: "c", model: "m", choices: [{ index: 0, delta, finish_reason: finish }] }),
+    });
+    const events = decodeAll(O.createStreamDecoder(), [
+      chunk({
+        role: "assistant",
+        tool_calls: [{ id: "a", type: "function", function: { name: "f", arguments: '{"x":1}' } }],
+      }),
+      chunk({ tool_calls: [{ id: "b", type: "function", function: { name: "g", arguments: '{"y":' } }] }),
+      chunk({ tool_calls: [{ function: { arguments: "2}" } }] }),
+      chunk({}, "tool_calls"),
+      { data: "[DONE]" },
+    ]);
+    checkWellFormed(events);
+    assert.deepEqual(assemble(events).response.content, [
+      { type: "tool_call", id: "a", name: "f", arguments: '{"x":1}', kind: "function" },
+      { type: "tool_call", id: "b", name: "g", arguments: '{"y":2}', kind: "function" },
+    ]);
+  });
+
   it("reports truncated streams and error chunks as terminal errors", () => {
     const lines = parseSSE(fixture(FMT, "tool-calls.sse"));
     const cut = decodeAll(O.createStreamDecoder(), lines.slice(0, 6));
