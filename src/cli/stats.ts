@@ -2,9 +2,10 @@
  * `coderouter stats [--since 7d] [--json] [--data DIR] [--config FILE] [--database-url URL] [--export FILE.jsonl]`
  * Reads the same ledger the server writes (SQLite in the data dir, or PostgreSQL when configured).
  */
+
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { join } from "node:path";
-import { once } from "node:events";
 import { loadConfig } from "../config/load.js";
 import type { Config } from "../config/types.js";
 import { createLedger, LEDGER_FILE, resolveDataDir } from "../ledger/index.js";

@@ -24,8 +24,8 @@ import type {
   WriteLine,
 } from "./types.js";
 
-export type * from "./types.js";
 export { toExportLine } from "./queries.js";
+export type * from "./types.js";
 
 export const LEDGER_FILE = "ledger.db";
 const HOUR_MS = 3_600_000;

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { SqlQueries } from "./queries.js";
-import { COLUMNS, COLUMN_NAMES, MIGRATIONS, SCHEMA_MIGRATIONS_DDL, migrationStatements, toRow } from "./schema.js";
+import { COLUMN_NAMES, COLUMNS, MIGRATIONS, migrationStatements, SCHEMA_MIGRATIONS_DDL, toRow } from "./schema.js";
 import type { LedgerRecord, LedgerStore } from "./types.js";
 
 export interface PostgresStoreOptions {

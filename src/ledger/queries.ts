@@ -3,7 +3,7 @@
  * rewritten to `$n` for Postgres. Money sums: SQLite's SUM uses Kahan–Babuška–Neumaier summation on REAL;
  * Postgres sums as NUMERIC (exact) and converts back once.
  */
-import { fromRow, type Dialect } from "./schema.js";
+import { type Dialect, fromRow } from "./schema.js";
 import type {
   GroupTotals,
   LedgerQueries,

@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { SqlQueries } from "./queries.js";
-import { COLUMN_NAMES, MIGRATIONS, SCHEMA_MIGRATIONS_DDL, migrationStatements, toRow } from "./schema.js";
+import { COLUMN_NAMES, MIGRATIONS, migrationStatements, SCHEMA_MIGRATIONS_DDL, toRow } from "./schema.js";
 import type { LedgerRecord, LedgerStore } from "./types.js";
 
 export interface SqliteStoreOptions {

@@ -3,7 +3,7 @@
  * request, off the response path. Label values are capped per label (first N distinct values, then "other") so a
  * client sending random model names cannot blow up the series count.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import type { LedgerAttempt, LedgerRecord } from "../ledger/types.js";
 
 export interface MetricsOptions {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Batcher } from "../../src/ledger/batcher.js";
 
 function capturingLogger() {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { it } from "node:test";
 import Database from "better-sqlite3";
 import { createLedger, keyId, resolveDataDir } from "../../src/ledger/index.js";
+import { createLogger } from "../../src/log/index.js";
 import { makeRecord } from "./helpers.js";
 import { ledgerSuite } from "./suite.js";
 
@@ -95,4 +96,25 @@ it("keyId is a stable hash prefix, not the key", () => {
   assert.equal(keyId("router-key-1"), keyId("router-key-1"));
   assert.notEqual(keyId("router-key-1"), keyId("router-key-2"));
   assert.match(keyId("router-key-1"), /^[0-9a-f]{16}$/);
+});
+
+it("spendSince counts rows still queued (budgets cannot be dodged by the batch window); takes a pino logger", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "cr-ledger-"));
+  try {
+    const logger = createLogger({ level: "silent" });
+    const ledger = await createLedger({ data_dir: dir, ledger: { batch_ms: 60_000 } }, { env: {}, logger });
+    const since = Date.now() - 1000;
+    ledger.record(makeRecord(1, { key_id: "kA", cost_usd: 0.25, ts: Date.now() }));
+    ledger.record(makeRecord(2, { key_id: "kA", cost_usd: 0.5, ts: Date.now() }));
+    ledger.record(makeRecord(3, { key_id: "kB", cost_usd: 7, ts: Date.now() }));
+    ledger.record(makeRecord(4, { key_id: "kA", cost_usd: 9, ts: since - 5000 }));
+    assert.equal(ledger.pending(), 4);
+    assert.equal(await ledger.spendSince("kA", since), 0.75);
+    await ledger.flush();
+    assert.equal(await ledger.spendSince("kA", since), 0.75);
+    assert.equal(await ledger.spendSince("kA", 0), 9.75);
+    await ledger.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
