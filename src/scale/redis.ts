@@ -13,7 +13,9 @@ const ADMIT = `
 local function num(k) return tonumber(redis.call('GET', k) or '0') end
 local lim = {tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])}
 for i = 1, 4 do
-  if lim[i] >= 0 and num(KEYS[i]) >= lim[i] then return i end
+  local eps = 0
+  if i <= 2 then eps = 1e-9 end
+  if lim[i] >= 0 and num(KEYS[i]) + eps >= lim[i] then return i end
 end
 if redis.call('INCR', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ARGV[5]) end
 return 0`;

@@ -42,6 +42,9 @@ export const keysFor = (keyId: string, w: Windows) => ({
 /** Windows outlive their period a little so a late `add` still lands. */
 export const TTL_SECONDS = { day: 2 * 86_400, month: 32 * 86_400, minute: 120 };
 
+/** Float sums of many small costs land a hair under the budget: spend within this of it counts as used up. */
+export const EPSILON_USD = 1e-9;
+
 /** The refusal (if any) for given counters: budgets first, then requests, then tokens. */
 export function verdict(
   counters: { day: number; month: number; rpm: number; tpm: number },
@@ -49,9 +52,9 @@ export function verdict(
   w: Windows,
 ) {
   const has = (v: number | undefined): v is number => typeof v === "number" && v >= 0;
-  if (has(limits.budget_usd_per_day) && counters.day >= limits.budget_usd_per_day)
+  if (has(limits.budget_usd_per_day) && counters.day + EPSILON_USD >= limits.budget_usd_per_day)
     return { ok: false, reason: "budget_day" as const, retryAfter: w.dayLeft };
-  if (has(limits.budget_usd_per_month) && counters.month >= limits.budget_usd_per_month)
+  if (has(limits.budget_usd_per_month) && counters.month + EPSILON_USD >= limits.budget_usd_per_month)
     return { ok: false, reason: "budget_month" as const, retryAfter: w.monthLeft };
   if (has(limits.rpm) && counters.rpm >= limits.rpm)
     return { ok: false, reason: "rpm" as const, retryAfter: w.minuteLeft };
