@@ -38,6 +38,15 @@ const ROUTES: Record<string, () => { type: string; body: string }> = {
     type: "text/event-stream",
     body: translated(O, O, fixture("openai-chat", "tool-calls.sse")),
   }),
+  "anthropic-json-to-oa": () => ({
+    type: "application/json",
+    body: JSON.stringify(
+      O.encodeResponse(A.decodeResponse(JSON.parse(fixture("anthropic-messages", "tool-calls.json"))), {
+        model: "client-model",
+        trailer: TRAILER,
+      }),
+    ),
+  }),
   "oa-json-to-anthropic": () => ({
     type: "application/json",
     body: JSON.stringify(
@@ -140,6 +149,21 @@ describe("official SDKs read our output", () => {
     assert.deepEqual(JSON.parse(call.function.arguments), { location: "Paris" });
     assert.equal(done.usage?.prompt_tokens, 377);
     assert.equal(done.usage?.completion_tokens, 65);
+  });
+
+  it("openai SDK reads a non-streamed body translated from Anthropic (thinking + tool_use)", async () => {
+    const done = await openai("anthropic-json-to-oa").chat.completions.create({
+      model: "client-model",
+      messages: [{ role: "user", content: "check" }],
+    });
+    const choice = done.choices[0];
+    assert.equal(choice.finish_reason, "tool_calls");
+    const call = choice.message.tool_calls?.[0];
+    assert.ok(
+      call?.type === "function" && call.function.name === "checkSandboxErrors" && call.function.arguments === "{}",
+    );
+    assert.equal(done.usage?.prompt_tokens, 599);
+    assert.equal(done.usage?.completion_tokens_details?.reasoning_tokens, 18);
   });
 
   it("openai SDK assembles parallel tool calls from our OpenAI re-encoding", async () => {
