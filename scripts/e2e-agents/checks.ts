@@ -5,7 +5,8 @@
 import type { ClientId, RunResult } from "./clients.js";
 import { FINAL_TEXT, MARKER, type Seen } from "./fake-upstream.js";
 import type { Format } from "./replies.js";
-import type { LedgerRow, TapRecord } from "./router.js";
+import type { LedgerRow } from "./router.js";
+import type { TapRecord } from "./tap.js";
 
 export type Status = "PASS" | "FAIL" | "SKIP" | "INFO";
 export interface Check {
@@ -100,7 +101,13 @@ export function evaluate(e: Evidence): Check[] {
 
   out.push(timings(e, model));
   if (!e.model) {
-    for (const name of ["routed cross-format", "router headers name the model", "ledger records the model"])
+    for (const name of [
+      "routed cross-format",
+      "router headers name the model",
+      "response names the requested model",
+      "stream trailer has coderouter cost",
+      "ledger records the model",
+    ])
       out.push({ name, status: "SKIP", detail: "direct mode (no router)" });
     return out;
   }
@@ -123,6 +130,27 @@ export function evaluate(e: Evidence): Check[] {
       posts.length
         ? `${named.length}/${posts.length} responses x-coderouter-model=${e.model}; provider=${h["x-coderouter-provider"]} phase=${h["x-coderouter-phase"]} agent=${h["x-coderouter-agent"]}`
         : "no POST went through the router",
+    ),
+  );
+  const renamed = posts.filter((r) => r.respondedModels.some((m) => m !== r.requestedModel));
+  out.push(
+    ok(
+      posts.length > 0 && renamed.length === 0 && posts.every((r) => r.respondedModels.length > 0),
+      "response names the requested model",
+      `asked ${[...new Set(posts.map((r) => r.requestedModel))].join(",")}, got ${[...new Set(posts.flatMap((r) => r.respondedModels))].join(",") || "none"}`,
+    ),
+  );
+  const trailers = posts
+    .map((r) => r.trailer)
+    .filter((x) => x && x.model === e.model && typeof x.cost_usd === "number");
+  const tr = trailers[0];
+  out.push(
+    ok(
+      posts.length > 0 && trailers.length === posts.length,
+      "stream trailer has coderouter cost",
+      tr
+        ? `${trailers.length}/${posts.length}; e.g. model=${tr.model} cost_usd=${tr.cost_usd} cost_if_opus_usd=${tr.cost_if_opus_usd} savings_pct=${tr.savings_pct}`
+        : `${trailers.length}/${posts.length} responses carried a coderouter object naming ${e.model}`,
     ),
   );
   if (typeof e.ledger === "string" || e.ledger === undefined) {

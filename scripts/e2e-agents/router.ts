@@ -1,11 +1,11 @@
 /**
  * The router under test: build it if dist is missing, write a config that sends every provider to the fake
- * upstream and forces every phase to one model, start `coderouter serve` on a free loopback port, put a
- * recording tap in front of it (to see the decision headers the CLI received), and read its ledger afterwards.
+ * upstream and forces every phase to one model, start `coderouter serve` on a free loopback port, and read its
+ * ledger afterwards. (The recording tap in front of it is in tap.ts.)
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { type IncomingHttpHeaders, createServer, request } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 
@@ -132,88 +132,6 @@ export async function startRouter(root: string, configFile: string, dataDir: str
   }
   await stop();
   throw new Error(`router did not answer /healthz within 20s:\n${out.slice(-2000)}`);
-}
-
-export interface TapRecord {
-  /** Epoch ms: request arrived, response headers arrived, response ended. */
-  t: { req: number; headers: number; end?: number };
-  method: string;
-  path: string;
-  status: number;
-  /** The x-coderouter-* response headers. */
-  decision: Record<string, string>;
-  contentType: string;
-  /** For SSE: the last data line that carried a `coderouter` object (the stream trailer), if seen. */
-  trailer?: string;
-  /** A short excerpt of the response body as the client got it. */
-  excerpt: string;
-}
-
-const decisionOf = (h: IncomingHttpHeaders) =>
-  Object.fromEntries(
-    Object.entries(h)
-      .filter(([k]) => k.startsWith("x-coderouter-"))
-      .map(([k, v]) => [k, String(v)]),
-  );
-
-/** A transparent HTTP tap between the CLI and the router: pipes bytes unchanged, keeps the response headers. */
-export async function startTap(
-  target: string,
-): Promise<{ url: string; records: TapRecord[]; stop: () => Promise<void> }> {
-  const t = new URL(target);
-  const records: TapRecord[] = [];
-  const server = createServer((req, res) => {
-    const reqAt = Date.now();
-    const up = request(
-      { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers },
-      (ur) => {
-        const rec: TapRecord = {
-          t: { req: reqAt, headers: Date.now() },
-          method: req.method ?? "",
-          path: req.url ?? "",
-          status: ur.statusCode ?? 0,
-          decision: decisionOf(ur.headers),
-          contentType: String(ur.headers["content-type"] ?? ""),
-          excerpt: "",
-        };
-        records.push(rec);
-        res.writeHead(ur.statusCode ?? 502, ur.rawHeaders);
-        let tail = "";
-        ur.on("data", (c: Buffer) => {
-          if (rec.excerpt.length < 1500) rec.excerpt += c.toString("utf8").slice(0, 1500 - rec.excerpt.length);
-          tail = (tail + c.toString("utf8")).slice(-8000);
-          for (const line of tail.split("\n")) if (line.includes('"coderouter"')) rec.trailer = line.slice(0, 800);
-        });
-        ur.on("end", () => {
-          rec.t.end = Date.now();
-        });
-        ur.pipe(res);
-      },
-    );
-    up.on("error", (e) => {
-      records.push({
-        t: { req: reqAt, headers: -1 },
-        method: req.method ?? "",
-        path: req.url ?? "",
-        status: 0,
-        decision: {},
-        contentType: "",
-        excerpt: e.message,
-      });
-      res.destroy();
-    });
-    req.pipe(up);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    records,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
-  };
 }
 
 export interface LedgerRow {

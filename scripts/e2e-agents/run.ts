@@ -35,7 +35,8 @@ import {
 } from "./clients.js";
 import { ScriptedUpstream } from "./fake-upstream.js";
 import type { Format } from "./replies.js";
-import { ensureBuilt, readLedger, startRouter, startTap, writeConfig } from "./router.js";
+import { ensureBuilt, readLedger, startRouter, writeConfig } from "./router.js";
+import { startTap } from "./tap.js";
 
 const REPO = resolve(import.meta.dirname, "..", "..");
 const DEFAULT_MODELS: Record<ClientId, string> = { claude: "gpt-5.5", codex: "claude-sonnet-5" };
