@@ -28,16 +28,19 @@ function finiteOrNull(v: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function tokens(v: unknown): number {
-  const n = finite(v);
-  return n > 0 ? Math.round(n) : 0;
+/** An integer in [min, max]: Postgres rejects out-of-range BIGINT/INTEGER values, which would block a batch. */
+function int(v: unknown, min: number, max: number, fallback = 0): number {
+  const n = Math.trunc(finite(v, fallback));
+  return Math.min(max, Math.max(min, n));
 }
+
+const tokens = (v: unknown): number => int(Math.round(finite(v)), 0, Number.MAX_SAFE_INTEGER);
 
 function attempt(a: Partial<LedgerAttempt> | null | undefined): LedgerAttempt {
   const out: LedgerAttempt = {
     model: str(a?.model) ?? "",
     provider: str(a?.provider) ?? "",
-    status: Math.trunc(finite(a?.status)),
+    status: int(a?.status, 0, 999),
     ms: finite(a?.ms),
   };
   const err = str(a?.error, MAX_ERROR);
@@ -59,7 +62,7 @@ export function normalizeRecord(r: Partial<LedgerRecord>, storeContent: boolean)
   }
   return {
     id: str(r.id) || randomUUID(),
-    ts: Math.trunc(finite(r.ts, Date.now())),
+    ts: int(r.ts, 0, Number.MAX_SAFE_INTEGER, Date.now()),
     session_id: str(r.session_id),
     agent: str(r.agent) ?? "unknown",
     kind: str(r.kind),
@@ -82,7 +85,7 @@ export function normalizeRecord(r: Partial<LedgerRecord>, storeContent: boolean)
     overhead_ms: finite(r.overhead_ms),
     ttfb_ms: finiteOrNull(r.ttfb_ms),
     total_ms: finite(r.total_ms),
-    status: Math.trunc(finite(r.status)),
+    status: int(r.status, 0, 999),
     error: str(r.error, MAX_ERROR),
     stream: r.stream === true,
     key_id: str(r.key_id, 64),

@@ -129,6 +129,32 @@ export function ledgerSuite(name: string, makeBackend: () => Promise<Backend>, s
       await ledger.close();
     });
 
+    it("out-of-range numbers are clamped instead of blocking a batch", async () => {
+      const ledger = await (await fresh()).open({ batch_ms: 10 });
+      ledger.record(
+        makeRecord(5, {
+          status: 1e12,
+          ts: 1e300,
+          input_tokens: 1e300,
+          output_tokens: -4,
+          attempts: [{ model: "m", provider: "p", status: -7, ms: Number.POSITIVE_INFINITY }],
+          cost_usd: Number.NaN,
+        }),
+      );
+      ledger.record(makeRecord(6));
+      await ledger.flush();
+      const r = await ledger.getRequest("req_000005");
+      assert.ok(r, "stored");
+      assert.equal(r.status, 999);
+      assert.equal(r.ts, Number.MAX_SAFE_INTEGER);
+      assert.equal(r.input_tokens, Number.MAX_SAFE_INTEGER);
+      assert.equal(r.output_tokens, 0);
+      assert.equal(r.cost_usd, 0);
+      assert.deepEqual(r.attempts, [{ model: "m", provider: "p", status: 0, ms: 0 }]);
+      assert.ok(await ledger.getRequest("req_000006"), "the rest of the batch is stored too");
+      await ledger.close();
+    });
+
     it("content is stored only when ledger.store_content is set", async () => {
       const b = await fresh();
       const off = await b.open({ batch_ms: 10 });
