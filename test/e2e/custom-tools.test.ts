@@ -46,7 +46,7 @@ test("a Responses custom tool routed to an Anthropic model comes back as a custo
   const sent = up.received.at(-1)!;
   assert.equal(sent.body.tools[0].name, "exec", "declared upstream as a JSON tool");
   assert.equal(sent.body.tools[0].input_schema.properties.input.type, "string");
-  const body = await res.json();
+  const body = (await res.json()) as any;
   const call = body.output.find((o: any) => o.type === "custom_tool_call");
   assert.ok(call, JSON.stringify(body.output));
   assert.equal(call.name, "exec");

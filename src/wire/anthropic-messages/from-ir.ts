@@ -11,7 +11,7 @@ import type {
   ReasoningPart,
   TextPart,
 } from "../../ir/types.js";
-import { argsToObject, type Obj, parseDataUrl } from "./internal/check.js";
+import { argsToObject, type Obj, parseDataUrl } from "../internal/check.js";
 
 /** Output-token ceilings by model name, for requests that carry no max_tokens (Anthropic requires one). */
 const MAX_OUTPUT: Array<[RegExp, number]> = [

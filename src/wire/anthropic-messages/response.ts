@@ -2,7 +2,7 @@
 import { RouterError } from "../../errors/index.js";
 import type { DecisionTrailer, IRResponse } from "../../ir/types.js";
 import { stopReasonFromAnthropic, stopReasonToAnthropic } from "./finish-reason.js";
-import { argsToObject, arr, isObj, type Obj } from "./internal/check.js";
+import { argsToObject, arr, isObj, type Obj } from "../internal/check.js";
 import { usageFromAnthropic, usageToAnthropic } from "./usage.js";
 
 const bad = (msg: string) =>

@@ -4,7 +4,7 @@ import type { SSEEvent } from "../../sse/parser.js";
 import type { StreamDecoder } from "../types.js";
 import { statusForAnthropicType } from "./errors.js";
 import { stopReasonFromAnthropic } from "./finish-reason.js";
-import { isObj, type Obj, safeJson } from "./internal/check.js";
+import { isObj, type Obj, safeJson } from "../internal/check.js";
 import { mergeAnthropicUsage, usageFromAnthropic } from "./usage.js";
 
 export class AnthropicStreamDecoder implements StreamDecoder {

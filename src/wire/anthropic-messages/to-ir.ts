@@ -11,7 +11,7 @@ import type {
   IRToolChoice,
   TextPart,
 } from "../../ir/types.js";
-import { arr, isObj, type Obj, obj, optBool, optNum, optStr, parseDataUrl, str } from "./internal/check.js";
+import { arr, isObj, type Obj, obj, optBool, optNum, optStr, parseDataUrl, str } from "../internal/check.js";
 
 type Effort = NonNullable<IRRequest["reasoning"]>["effort"];
 

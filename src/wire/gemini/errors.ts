@@ -2,7 +2,7 @@
 import { type ErrorKind, kindForStatus, RouterError } from "../../errors/index.js";
 import { formatSSE } from "../../sse/parser.js";
 import type { ErrorShape } from "../types.js";
-import { isObj, optNum, optStr } from "./internal/guards.js";
+import { isObj, optNum, optStr } from "../internal/guards.js";
 
 const STATUS: Record<ErrorKind, string> = {
   invalid_request: "INVALID_ARGUMENT",

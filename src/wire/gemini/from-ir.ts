@@ -1,6 +1,6 @@
 /** IR request → Gemini request body (the model and stream flag go in the URL, not the body). */
 import type { EncodeResult, IRRequest } from "../../ir/types.js";
-import type { Obj } from "./internal/guards.js";
+import type { Obj } from "../internal/guards.js";
 import { jsonToGeminiSchema } from "./internal/schema.js";
 import { partsFromIR } from "./parts.js";
 

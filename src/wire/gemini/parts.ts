@@ -6,7 +6,7 @@
  * (`<name>_<n>`); function responses without one are matched to the earliest unanswered call of the same name.
  */
 import type { ContentPart, ImagePart, DocumentPart, ReasoningPart, TextPart, ToolCallPart } from "../../ir/types.js";
-import { isObj, type Obj, optStr } from "./internal/guards.js";
+import { isObj, type Obj, optStr } from "../internal/guards.js";
 
 export const SKIP_SIGNATURE = "skip_thought_signature_validator";
 

@@ -8,7 +8,7 @@ import { formatSSE } from "../../sse/parser.js";
 import type { StreamEncoder, StreamEncoderOptions } from "../types.js";
 import { errorBody } from "./errors.js";
 import { finishFromIR } from "./finish.js";
-import { newId, type Obj } from "./internal/guards.js";
+import { newId, type Obj } from "../internal/guards.js";
 import { argsObject } from "./parts.js";
 import { usageFromIR } from "./usage.js";
 import { kindForStatus } from "../../errors/index.js";

@@ -1,7 +1,7 @@
 /** Gemini generateContent / streamGenerateContent request body → IR request. */
 import { invalid } from "../../errors/index.js";
 import type { IRMessage, IRRequest, IRTool, IRToolChoice, TextPart } from "../../ir/types.js";
-import { arr, isObj, type Obj, obj, optNum, optStr, str } from "./internal/guards.js";
+import { arr, isObj, type Obj, obj, optNum, optStr, str } from "../internal/guards.js";
 import { schemaToJson } from "./internal/schema.js";
 import { CallIds, partsToIR } from "./parts.js";
 

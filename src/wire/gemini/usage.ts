@@ -3,7 +3,7 @@
  * thoughtsTokenCount is billed as output but excluded from candidatesTokenCount (added for IR output).
  */
 import { emptyUsage, type IRUsage } from "../../ir/types.js";
-import { isObj, num } from "./internal/guards.js";
+import { isObj, num } from "../internal/guards.js";
 
 export function usageToIR(u: unknown): IRUsage {
   const usage = emptyUsage();

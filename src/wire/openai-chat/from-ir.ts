@@ -1,6 +1,6 @@
 /** IR → OpenAI Chat Completions request body (outbound encode). */
 import type { ContentPart, EncodeResult, IRMessage, IRRequest, IRTool, ToolResultPart } from "../../ir/types.js";
-import type { Obj } from "./internal/check.js";
+import type { Obj } from "../internal/check.js";
 
 /** OpenAI models that take `max_completion_tokens` / `reasoning_effort` and reject sampling params with reasoning. */
 const OPENAI_MODERN = /^(o\d|gpt-4\.1|gpt-4o|gpt-5|gpt-6|chatgpt-)/;

@@ -2,7 +2,7 @@
 import { RouterError } from "../../errors/index.js";
 import type { DecisionTrailer, IRResponse } from "../../ir/types.js";
 import { finishReasonFromOpenAI, finishReasonToOpenAI } from "./finish-reason.js";
-import { isObj, type Obj } from "./internal/check.js";
+import { isObj, type Obj } from "../internal/check.js";
 import { usageFromOpenAI, usageToOpenAI } from "./usage.js";
 
 const bad = (msg: string) =>

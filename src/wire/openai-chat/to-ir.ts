@@ -1,7 +1,7 @@
 /** OpenAI Chat Completions request body → IR (inbound decode). */
 import { invalid } from "../../errors/index.js";
 import type { ContentPart, ImagePart, IRMessage, IRRequest, IRTool, IRToolChoice, TextPart } from "../../ir/types.js";
-import { arr, isObj, type Obj, obj, optBool, optNum, optStr, parseDataUrl, str } from "./internal/check.js";
+import { arr, isObj, type Obj, obj, optBool, optNum, optStr, parseDataUrl, str } from "../internal/check.js";
 
 type Effort = NonNullable<IRRequest["reasoning"]>["effort"];
 

@@ -1,5 +1,5 @@
 import type { IRUsage } from "../../ir/types.js";
-import { isObj, type Obj } from "./internal/check.js";
+import { isObj, type Obj } from "../internal/check.js";
 
 const n = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 

@@ -2,7 +2,7 @@
 import { type ErrorKind, kindForStatus, RouterError } from "../../errors/index.js";
 import type { ErrorShape } from "../types.js";
 import { formatSSE } from "../../sse/parser.js";
-import { isObj, optStr } from "./internal/guards.js";
+import { isObj, optStr } from "../internal/guards.js";
 
 const TYPE: Record<ErrorKind, string> = {
   invalid_request: "invalid_request_error",

@@ -1,6 +1,6 @@
 /** Responses status / incomplete_details ⇄ IR stop reason. */
 import type { StopReason } from "../../ir/types.js";
-import { isObj } from "./internal/guards.js";
+import { isObj } from "../internal/guards.js";
 
 export function stopReasonToIR(status: unknown, incomplete: unknown, hasToolCalls: boolean): StopReason {
   if (status === "incomplete") {

@@ -1,6 +1,6 @@
 /** IR request → Responses request body. */
 import type { ContentPart, EncodeResult, IRRequest, ImagePart, DocumentPart, TextPart } from "../../ir/types.js";
-import type { Obj } from "./internal/guards.js";
+import type { Obj } from "../internal/guards.js";
 import { toolChoiceFromIR, toolsFromIR } from "./tools.js";
 
 export function encodeRequest(req: IRRequest, model: string): EncodeResult {

@@ -3,7 +3,7 @@ import { RouterError } from "../../errors/index.js";
 import type { DecisionTrailer, IRResponse } from "../../ir/types.js";
 import { errorFromBody } from "./errors.js";
 import { stopReasonFromIR, stopReasonToIR } from "./finish.js";
-import { isObj, newId, type Obj, optStr } from "./internal/guards.js";
+import { isObj, newId, type Obj, optStr } from "../internal/guards.js";
 import { usageFromIR, usageToIR } from "./usage.js";
 
 export function decodeResponse(body: unknown): IRResponse {

@@ -4,7 +4,7 @@ import type { SSEEvent } from "../../sse/parser.js";
 import type { StreamDecoder } from "../types.js";
 import { statusForCode } from "./errors.js";
 import { stopReasonToIR } from "./finish.js";
-import { isObj, type Obj, optStr } from "./internal/guards.js";
+import { isObj, type Obj, optStr } from "../internal/guards.js";
 import { usageToIR } from "./usage.js";
 
 interface Block {

@@ -1,7 +1,7 @@
 /** Responses request body → IR request. */
 import { invalid } from "../../errors/index.js";
 import type { ContentPart, IRMessage, IRRequest, TextPart, ImagePart, DocumentPart } from "../../ir/types.js";
-import { arr, isObj, type Obj, obj, optNum, optStr, parseDataUrl, str } from "./internal/guards.js";
+import { arr, isObj, type Obj, obj, optNum, optStr, parseDataUrl, str } from "../internal/guards.js";
 import { toolChoiceToIR, toolsToIR } from "./tools.js";
 
 export interface DecodedRequest {

@@ -1,7 +1,7 @@
 /** Responses tool definitions ⇄ IR tools (function, custom/freeform, namespaces; built-ins are dropped with a warning). */
 import { invalid } from "../../errors/index.js";
 import type { IRTool, IRToolChoice } from "../../ir/types.js";
-import { arr, isObj, type Obj, optStr, str } from "./internal/guards.js";
+import { arr, isObj, type Obj, optStr, str } from "../internal/guards.js";
 
 export function toolsToIR(list: unknown, where: string, warnings: string[], namespace?: string): IRTool[] {
   const out: IRTool[] = [];

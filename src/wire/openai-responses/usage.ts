@@ -1,6 +1,6 @@
 /** Responses usage ⇄ IR usage. Responses `input_tokens` includes cached tokens; IR input excludes them. */
 import { emptyUsage, type IRUsage } from "../../ir/types.js";
-import { isObj, num } from "./internal/guards.js";
+import { isObj, num } from "../internal/guards.js";
 
 export function usageToIR(u: unknown): IRUsage {
   const usage = emptyUsage();

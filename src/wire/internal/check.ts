@@ -1,5 +1,5 @@
-/** Small type guards for decoding untrusted JSON bodies: every failure is a RouterError(invalid_request), never a TypeError. */
-import { invalid } from "../../../errors/index.js";
+/** Input guards for the Anthropic and OpenAI Chat decoders: every failure is a RouterError(invalid_request) naming the path, never a TypeError. */
+import { invalid } from "../../errors/index.js";
 
 export type Obj = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
-/** Small input guards shared by the Responses decoders: every failure is a RouterError(invalid_request), never a TypeError. */
-import { invalid } from "../../../errors/index.js";
+/** Input guards for the Responses and Gemini decoders: every failure is a RouterError(invalid_request), never a TypeError. */
+import { invalid } from "../../errors/index.js";
 
 export type Obj = Record<string, unknown>;
 
