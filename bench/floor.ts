@@ -6,7 +6,6 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { pipeline } from "node:stream";
 import { Pool } from "undici";
 
 const HOP_BY_HOP = new Set([
@@ -42,7 +41,8 @@ export function main(argv: string[]): void {
         const headers = forwardHeaders(req.headers);
         const up = await pool.request({ method: req.method as "POST", path: req.url ?? "/", headers, body });
         res.writeHead(up.statusCode, forwardHeaders(up.headers));
-        pipeline(up.body, res, () => {});
+        // .pipe, not stream.pipeline: pipeline allocates an AbortController (and a DOMException) per call.
+        up.body.pipe(res);
       } catch (err) {
         res.writeHead(502, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: String(err) }));
