@@ -27,11 +27,18 @@ export interface Evidence {
   seen: Seen[];
   tap: TapRecord[] | undefined;
   ledger: LedgerRow[] | string | undefined;
+  /** The model name the upstream should be asked for (the catalog's upstream_id). */
+  upstreamModel: string;
+}
+
+export interface CatalogEntry {
+  format: Format;
+  upstream_id?: string;
 }
 
 /** The provider format a model is served in: the catalog's `format`, else judged by its family name. */
-export function expectedFormats(model: string, catalog?: Record<string, Format>): Format[] {
-  if (catalog?.[model]) return [catalog[model]];
+export function expectedFormats(model: string, entry?: CatalogEntry): Format[] {
+  if (entry?.format) return [entry.format];
   if (model.startsWith("claude")) return ["anthropic-messages"];
   if (model.startsWith("gemini")) return ["gemini"];
   return ["openai-chat", "openai-responses"];
@@ -115,7 +122,9 @@ export function evaluate(e: Evidence): Check[] {
   const formats = [...new Set(model.map((s) => s.format))];
   out.push(
     ok(
-      model.length > 0 && formats.every((f) => f && want.includes(f) && f !== e.inbound),
+      model.length > 0 &&
+        formats.every((f) => f && want.includes(f) && f !== e.inbound) &&
+        model.every((s) => s.model === e.upstreamModel),
       "routed cross-format",
       `${e.inbound} in → ${formats.join(",") || "nothing"} out (upstream model ${[...new Set(model.map((s) => s.model))].join(",")})`,
     ),

@@ -22,7 +22,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type Check, evaluate, expectedFormats } from "./checks.js";
+import { type CatalogEntry, type Check, evaluate, expectedFormats } from "./checks.js";
 import {
   type ClientId,
   INBOUND,
@@ -34,7 +34,6 @@ import {
   runClient,
 } from "./clients.js";
 import { ScriptedUpstream } from "./fake-upstream.js";
-import type { Format } from "./replies.js";
 import { ensureBuilt, readLedger, startRouter, writeConfig } from "./router.js";
 import { startTap } from "./tap.js";
 
@@ -112,11 +111,11 @@ function parse(argv: string[]): Options {
 
 const log = (s: string) => process.stderr.write(`[e2e] ${s}\n`);
 
-/** Model id → upstream format from the router's catalog (data/catalog.json), if readable. */
-function catalogFormats(root: string): Record<string, Format> | undefined {
+/** Model id → upstream format and upstream model name, from the router's catalog (data/catalog.json), if readable. */
+function readCatalog(root: string): Record<string, CatalogEntry> | undefined {
   try {
     const cat = JSON.parse(readFileSync(join(root, "data", "catalog.json"), "utf8"));
-    return Object.fromEntries((cat.models as { id: string; format: Format }[]).map((m) => [m.id, m.format]));
+    return Object.fromEntries((cat.models as (CatalogEntry & { id: string })[]).map((m) => [m.id, m]));
   } catch {
     return undefined;
   }
@@ -152,7 +151,8 @@ async function runScenario(
   scratch: string,
   s: { client: ClientId; model: string },
 ): Promise<Outcome> {
-  const formats = expectedFormats(s.model, catalogFormats(o.routerRoot));
+  const entry = readCatalog(o.routerRoot)?.[s.model];
+  const formats = expectedFormats(s.model, entry);
   const label = o.direct
     ? `${s.client} → fake (${INBOUND[s.client]})`
     : `${s.client} → ${s.model} (${formats.join("|")})`;
@@ -192,6 +192,7 @@ async function runScenario(
     inbound: INBOUND[s.client],
     model: o.direct ? undefined : s.model,
     formats,
+    upstreamModel: entry?.upstream_id ?? s.model,
     run,
     fileText: existsSync(outFile) ? readFileSync(outFile, "utf8") : undefined,
     seen: up.seen,
