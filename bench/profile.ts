@@ -13,6 +13,7 @@ import { type Ctx, type TargetSpec, startUpstream } from "./targets.js";
 interface CpuNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface CpuProfile {
   nodes: CpuNode[];
@@ -33,6 +34,42 @@ function shortUrl(url: string): string {
   const nm = path.lastIndexOf("node_modules/");
   if (nm >= 0) return path.slice(nm + "node_modules/".length);
   return path.startsWith("/") ? relative(ROOT, path) : path;
+}
+
+/**
+ * Total (self + callees) time of the project's own functions (dist/ or src/), counted once per stack even when
+ * a function recurses: where the router's time goes by stage (parse, classify, route, price, ledger …).
+ */
+export function inclusive(p: CpuProfile, top = 15): Hotspot[] {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  let total = 0;
+  const acc = new Map<string, Hotspot>();
+  for (const [id, t] of self) {
+    if ((byId.get(id) as CpuNode).callFrame.functionName === "(idle)") continue;
+    total += t;
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const cf = (byId.get(cur) as CpuNode).callFrame;
+      if (!/\/(dist|src)\//.test(cf.url) || cf.url.includes("node_modules")) continue;
+      const where = `${shortUrl(cf.url)}:${cf.lineNumber + 1}`;
+      const key = `${cf.functionName}@${where}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const h = acc.get(key) ?? { name: cf.functionName || "(anonymous)", where, selfMs: 0, pct: 0 };
+      h.selfMs += t;
+      acc.set(key, h);
+    }
+  }
+  return [...acc.values()]
+    .map((h) => ({ ...h, pct: (100 * h.selfMs) / total }))
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, top);
 }
 
 /** Self time per function (and per file), largest first; idle time left out. */
@@ -67,10 +104,10 @@ export function summarise(p: CpuProfile, top = 20): { functions: Hotspot[]; file
   return { functions: rank(fn), files: rank(file), totalMs };
 }
 
-function hotspotTable(title: string, hs: Hotspot[], withWhere: boolean): string {
+function hotspotTable(title: string, hs: Hotspot[], withWhere: boolean, kind = "self"): string {
   const head = withWhere
-    ? "| self % | self ms | function | where |\n|---|---|---|---|"
-    : "| self % | self ms | file |\n|---|---|---|";
+    ? `| ${kind} % | ${kind} ms | function | where |\n|---|---|---|---|`
+    : `| ${kind} % | ${kind} ms | file |\n|---|---|---|`;
   const rows = hs.map((h) =>
     withWhere
       ? `| ${h.pct.toFixed(1)} | ${Math.round(h.selfMs)} | \`${h.name}\` | ${h.where} |`
@@ -117,13 +154,15 @@ export async function runProfile(specs: TargetSpec[], seconds: number, log: (s: 
         out.push(`### ${spec.label}\n\nno .cpuprofile written (did the process exit cleanly on SIGTERM?)`);
         continue;
       }
-      const sum = summarise(JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile);
+      const prof = JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile;
+      const sum = summarise(prof);
       out.push(
         [
           `### ${spec.label}`,
           `Load: c=32, ${seconds} s each — ${done.join("; ")}. Profile: ${relative(ROOT, join(dir, file))} (${Math.round(sum.totalMs)} ms sampled).`,
           hotspotTable("Top self time by function:", sum.functions, true),
           hotspotTable("Top self time by file:", sum.files.slice(0, 12), false),
+          hotspotTable("CodeRouter's own functions by total time (self + callees):", inclusive(prof), true, "total"),
         ].join("\n\n"),
       );
     }
