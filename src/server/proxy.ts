@@ -390,10 +390,16 @@ async function pipeStream(
   } catch (e) {
     body.destroy();
     if (!committed) throw e;
-    const err = toRouterError(e);
-    ctx.status = err.status >= 400 ? err.status : 502;
-    ctx.error = err.message;
-    if (!res.destroyed) res.write(ctx.wire.encodeStreamError(err));
+    if (res.destroyed) {
+      // the client went away: our own abort of the upstream read is not an upstream failure
+      ctx.status = 499;
+      ctx.error = "client closed the connection";
+    } else {
+      const err = toRouterError(e);
+      ctx.status = err.status >= 400 ? err.status : 502;
+      ctx.error = err.message;
+      res.write(ctx.wire.encodeStreamError(err));
+    }
   }
   if (!committed) {
     // the upstream closed without a single event
