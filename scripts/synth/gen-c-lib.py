@@ -601,6 +601,8 @@ def render_aider(conv, cx, opts):
         if it["k"] == "user":
             msgs.append({"role": "user", "content": it["text"]})
         elif it["k"] == "asst":
+            if i > 0 and conv[i - 1]["k"] == "op" and conv[i - 1]["op"] == "sh":
+                continue  # aider answered the /run output with its fixed "Ok."; no model prose follows it
             msgs.append({"role": "assistant", "content": it["text"]})
         elif it["op"] == "sh":
             out = f"I ran this command:\n\n{it['cmd']}\n\nAnd got this output:\n\n{it['out']}\n"
