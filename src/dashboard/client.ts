@@ -54,13 +54,11 @@ export const DASHBOARD_JS = `
     var d = a === 0 ? 2 : a >= 1 ? 2 : a >= 0.01 ? 4 : 6;
     return (v < 0 ? "\\u2212" : "") + "$" + a.toFixed(d);
   }
-  function usdShort(v) {
-    var a = Math.abs(v);
-    if (a === 0) return "$0";
-    if (a >= 1000) return "$" + (v / 1000).toFixed(1) + "k";
-    if (a >= 1) return "$" + v.toFixed(a >= 10 ? 0 : 2);
-    if (a >= 0.01) return "$" + v.toFixed(3);
-    return "$" + v.toPrecision(2);
+  /** Axis label: as many decimals as the tick step needs ($0.0005, $0.25, $100). */
+  function usdTick(v, step) {
+    var d = 0;
+    while (d < 8 && Math.abs(step * Math.pow(10, d) - Math.round(step * Math.pow(10, d))) > 1e-6) d++;
+    return "$" + v.toFixed(d);
   }
   function int(v) { return Number(v || 0).toLocaleString("en-US"); }
   function pct(part, whole) { return whole > 0 ? ((part / whole) * 100).toFixed(1) + "%" : "\\u2013"; }
@@ -276,7 +274,7 @@ export const DASHBOARD_JS = `
     for (var i = 0; i <= 4; i++) {
       var v = yStep * i, y = Y(v);
       g.append(svg("line", { x1: m.l, x2: W - m.r, y1: y, y2: y, class: "gridline" }));
-      g.append(svg("text", { x: m.l - 8, y: y + 4, "text-anchor": "end", class: "axis" }, usdShort(v)));
+      g.append(svg("text", { x: m.l - 8, y: y + 4, "text-anchor": "end", class: "axis" }, usdTick(v, yStep)));
     }
     var span = x1 - x0, withSec = span < 15 * 60000, multiDay = span > 2 * 86400000;
     for (var j = 0; j <= 5; j++) {
