@@ -106,6 +106,17 @@ export function evaluate(e: Evidence): Check[] {
     ),
   );
 
+  const violations = model.flatMap((s) => s.violations.map((v) => `#${s.n} ${v}`));
+  const notes = model.flatMap((s) => s.notes.map((n) => `#${s.n} ${n}`));
+  out.push(
+    ok(
+      violations.length === 0,
+      "requests valid for the real provider",
+      violations.length
+        ? violations.join("; ")
+        : `no documented-rule violations; reasoning: ${notes.join("; ") || (model.some((s) => s.signature) ? "issued, not checked" : "not requested")}`,
+    ),
+  );
   out.push(timings(e, model));
   if (!e.model) {
     for (const name of [

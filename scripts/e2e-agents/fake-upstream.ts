@@ -14,9 +14,11 @@ import type { AddressInfo } from "node:net";
 import {
   SHELL_TOOLS,
   type ToolResult,
+  audit,
   formatForPath,
   offeredTools,
   trailingToolResults,
+  wantsReasoning,
   wantsStream,
 } from "./conversation.js";
 import {
@@ -50,6 +52,11 @@ export interface Seen {
   reply: string;
   /** The call id of the trailing tool result that answered an issued call, if any. */
   answers?: string;
+  /** Provider rules this request breaks (a real provider would answer 400), and reasoning round-trip notes. */
+  violations: string[];
+  notes: string[];
+  /** Reasoning signature attached to this reply, if the request asked for thinking. */
+  signature?: string;
   headers: IncomingMessage["headers"];
   body: any;
 }
@@ -66,6 +73,8 @@ export class ScriptedUpstream {
   seen: Seen[] = [];
   /** call ids (Gemini: function names) of the tool calls issued in this scenario. */
   issued: string[] = [];
+  /** Reasoning signatures / encrypted contents issued in this scenario. */
+  signatures: string[] = [];
   /** At most this many tool calls per scenario, so a client that never sends a result cannot loop forever. */
   maxToolCalls = 1;
   log: ((s: Seen) => void) | undefined;
@@ -98,6 +107,7 @@ export class ScriptedUpstream {
   reset(): void {
     this.seen = [];
     this.issued = [];
+    this.signatures = [];
   }
 
   #decide(format: Format, body: any): { reply: Reply; answers?: string } {
@@ -146,6 +156,8 @@ export class ScriptedUpstream {
         tools: format ? offeredTools(format, body) : [],
         toolResults: format ? trailingToolResults(format, body) : [],
         reply: "",
+        violations: [],
+        notes: [],
         headers: req.headers,
         body,
       };
@@ -158,11 +170,16 @@ export class ScriptedUpstream {
         this.log?.(seen);
         return;
       }
+      Object.assign(seen, audit(format, body, this.signatures));
       const { reply, answers } = this.#decide(format, body);
       seen.reply = reply.kind === "tool" ? `tool:${reply.name}#${reply.callId}` : "text";
       seen.answers = answers;
+      if (wantsReasoning(format, body)) {
+        seen.signature = randomBytes(48).toString("base64");
+        this.signatures.push(seen.signature);
+      }
       this.log?.(seen);
-      const ctx = { model: seen.model ?? "unknown", id: newId("") };
+      const ctx = { model: seen.model ?? "unknown", id: newId(""), signature: seen.signature };
       if (!seen.stream) {
         const json =
           format === "anthropic-messages"

@@ -11,11 +11,19 @@ export type Reply =
   | { kind: "tool"; preamble: string; name: string; args: Record<string, unknown>; callId: string }
   | { kind: "text"; text: string };
 
-interface Ctx {
+export interface Ctx {
   model: string;
   /** Stable id for the response/message (per request). */
   id: string;
+  /**
+   * When set, the reply carries the provider's reasoning artifact with this opaque value, as a thinking model
+   * does: an Anthropic `thinking` block with this `signature`, a Responses `reasoning` item with this
+   * `encrypted_content`, a Gemini `thoughtSignature` on the function call part.
+   */
+  signature?: string;
 }
+
+const THOUGHT = "The user wants a file; run one shell command.";
 
 const USAGE = { input: 1200, output: 40 };
 
@@ -54,32 +62,30 @@ export function anthropicStream(r: Reply, c: Ctx): string {
     }),
   );
   const text = r.kind === "text" ? r.text : r.preamble;
+  const delta = (index: number, d: unknown) =>
+    ev("content_block_delta", { type: "content_block_delta", index, delta: d });
+  let index = 0;
+  if (c.signature) {
+    const block = { type: "thinking", thinking: "", signature: "" };
+    out.push(ev("content_block_start", { type: "content_block_start", index, content_block: block }));
+    out.push(delta(index, { type: "thinking_delta", thinking: THOUGHT }));
+    out.push(delta(index, { type: "signature_delta", signature: c.signature }));
+    out.push(ev("content_block_stop", { type: "content_block_stop", index }));
+    index++;
+  }
   out.push(
-    ev("content_block_start", { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } }),
+    ev("content_block_start", { type: "content_block_start", index, content_block: { type: "text", text: "" } }),
   );
   out.push(ev("ping", { type: "ping" }));
-  for (const p of pieces(text, 2))
-    out.push(
-      ev("content_block_delta", { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: p } }),
-    );
-  out.push(ev("content_block_stop", { type: "content_block_stop", index: 0 }));
+  for (const p of pieces(text, 2)) out.push(delta(index, { type: "text_delta", text: p }));
+  out.push(ev("content_block_stop", { type: "content_block_stop", index }));
+  index++;
   if (r.kind === "tool") {
-    out.push(
-      ev("content_block_start", {
-        type: "content_block_start",
-        index: 1,
-        content_block: { type: "tool_use", id: r.callId, name: r.name, input: {} },
-      }),
-    );
+    const block = { type: "tool_use", id: r.callId, name: r.name, input: {} };
+    out.push(ev("content_block_start", { type: "content_block_start", index, content_block: block }));
     for (const p of ["", ...pieces(JSON.stringify(r.args))])
-      out.push(
-        ev("content_block_delta", {
-          type: "content_block_delta",
-          index: 1,
-          delta: { type: "input_json_delta", partial_json: p },
-        }),
-      );
-    out.push(ev("content_block_stop", { type: "content_block_stop", index: 1 }));
+      out.push(delta(index, { type: "input_json_delta", partial_json: p }));
+    out.push(ev("content_block_stop", { type: "content_block_stop", index }));
   }
   out.push(
     ev("message_delta", {
@@ -93,7 +99,8 @@ export function anthropicStream(r: Reply, c: Ctx): string {
 }
 
 export function anthropicJson(r: Reply, c: Ctx): unknown {
-  const content: unknown[] = [{ type: "text", text: r.kind === "text" ? r.text : r.preamble }];
+  const content: unknown[] = c.signature ? [{ type: "thinking", thinking: THOUGHT, signature: c.signature }] : [];
+  content.push({ type: "text", text: r.kind === "text" ? r.text : r.preamble });
   if (r.kind === "tool") content.push({ type: "tool_use", id: r.callId, name: r.name, input: r.args });
   return {
     id: c.id,
@@ -187,7 +194,10 @@ function responsesItems(r: Reply, c: Ctx) {
     content: [{ type: "output_text", annotations: [], logprobs: [], text }],
     role: "assistant",
   };
-  if (r.kind === "text") return [message];
+  const reasoning = c.signature
+    ? [{ id: `rs_${c.id}`, type: "reasoning", summary: [], encrypted_content: c.signature }]
+    : [];
+  if (r.kind === "text") return [...reasoning, message];
   const call = {
     id: `fc_${c.id}`,
     type: "function_call",
@@ -196,7 +206,7 @@ function responsesItems(r: Reply, c: Ctx) {
     call_id: r.callId,
     name: r.name,
   };
-  return [message, call];
+  return [...reasoning, message, call];
 }
 
 function responseObject(c: Ctx, status: "in_progress" | "completed", output: unknown[]) {
@@ -246,7 +256,9 @@ export function responsesStream(r: Reply, c: Ctx): string {
   emit("response.in_progress", { response: responseObject(c, "in_progress", []) });
   const items = responsesItems(r, c);
   items.forEach((item: any, output_index) => {
-    if (item.type === "message") {
+    if (item.type === "reasoning") {
+      emit("response.output_item.added", { output_index, item: { id: item.id, type: "reasoning", summary: [] } });
+    } else if (item.type === "message") {
       const text = item.content[0].text as string;
       emit("response.output_item.added", {
         output_index,
@@ -285,10 +297,14 @@ export function responsesJson(r: Reply, c: Ctx): unknown {
   return responseObject(c, "completed", responsesItems(r, c));
 }
 
-function geminiCandidate(r: Reply, final: boolean) {
+function geminiCandidate(r: Reply, final: boolean, signature?: string) {
   const parts: unknown[] = [];
   if (r.kind === "text") parts.push({ text: r.text });
-  else parts.push({ text: r.preamble }, { functionCall: { name: r.name, args: r.args } });
+  else
+    parts.push(
+      { text: r.preamble },
+      { functionCall: { name: r.name, args: r.args }, ...(signature ? { thoughtSignature: signature } : {}) },
+    );
   return { content: { parts, role: "model" }, ...(final ? { finishReason: "STOP" } : {}), index: 0 };
 }
 
@@ -301,7 +317,7 @@ const geminiUsage = {
 /** Gemini streams whole parts: the function call arrives complete in one chunk with finishReason STOP. */
 export function geminiStream(r: Reply, c: Ctx): string {
   return ev(undefined, {
-    candidates: [geminiCandidate(r, true)],
+    candidates: [geminiCandidate(r, true, c.signature)],
     usageMetadata: geminiUsage,
     modelVersion: c.model,
     responseId: c.id,
@@ -310,7 +326,7 @@ export function geminiStream(r: Reply, c: Ctx): string {
 
 export function geminiJson(r: Reply, c: Ctx): unknown {
   return {
-    candidates: [geminiCandidate(r, true)],
+    candidates: [geminiCandidate(r, true, c.signature)],
     usageMetadata: geminiUsage,
     modelVersion: c.model,
     responseId: c.id,
