@@ -603,6 +603,9 @@ def render_aider(conv, cx, opts):
         elif it["k"] == "asst":
             if i > 0 and conv[i - 1]["k"] == "op" and conv[i - 1]["op"] == "sh":
                 continue  # aider answered the /run output with its fixed "Ok."; no model prose follows it
+            if len(msgs) >= 3 and msgs[-1]["content"] == "Ok." and msgs[-2]["content"].startswith("I committed"):
+                msgs[-3]["content"] += "\n\n" + it["text"]  # prose belongs to the reply that carried the edits
+                continue
             msgs.append({"role": "assistant", "content": it["text"]})
         elif it["op"] == "sh":
             out = f"I ran this command:\n\n{it['cmd']}\n\nAnd got this output:\n\n{it['out']}\n"

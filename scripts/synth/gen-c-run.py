@@ -74,7 +74,8 @@ def build(agents, weights, quotas, prefix, seed, out_path, start=1, opts_fn=None
             opts["files"] = reads or [(k["main_path"], k["main_src"])]
             if ph in ("plan", "document") and not any(it["k"] == "op" and it["op"] in ("edit", "write") for it in conv):
                 opts["ask" if sr.random() < 0.6 else "architect"] = True
-            opts["commit_msg"] = sr.choice(["feat: ", "fix: ", "refactor: ", "test: ", "docs: ", "chore: "]) + k["name"].split("-")[-1] + " changes"
+            pre = {"implement": "feat", "plan": "feat", "debug": "fix", "test": "test", "refactor": "refactor", "document": "docs", "small_edit": sr.choice(["chore", "fix", "style"])}[ph]
+            opts["commit_msg"] = f"{pre}: " + sr.choice(["update ", "adjust ", "add ", "rework "]) + k["name"].split("-")[-1]
         if agent == "cline":
             opts["cline_old"] = sr.random() < 0.3
         if agent == "cursor":
