@@ -578,6 +578,8 @@ def render_aider(conv, cx, opts):
     def flush_edits():
         if not pend_edits:
             return
+        if msgs[-1]["role"] == "assistant":
+            msgs.append({"role": "user", "content": r.choice(["go ahead", "ok now make the changes", "do it", "proceed"])})
         text = "\n\n".join(pend_say) if pend_say else "Here are the changes:"
         text += "\n\n" + "\n\n".join(pend_edits)
         msgs.append({"role": "assistant", "content": text})
