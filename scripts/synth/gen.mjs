@@ -5,7 +5,10 @@ import { existsSync, writeFileSync } from "node:fs";
 import { row } from "./envelopes.mjs";
 
 const which = process.argv[2] ?? "a";
-const parts = which === "a" ? ["a-plan", "a-document", "a-refactor", "a-small"] : ["b-implement", "b-debug", "b-test", "b-test2", "b-debug2"];
+const parts =
+  which === "a"
+    ? ["a-plan", "a-document", "a-refactor", "a-small"]
+    : ["b-implement", "b-debug", "b-test", "b-test2", "b-debug2"];
 const root = new URL("../../", import.meta.url).pathname;
 const scenarios = [];
 for (const p of parts) {
@@ -20,7 +23,13 @@ const lines = scenarios.map((s, i) => {
   s.id = `${prefix}-${i + 1}`;
   const r = row(s, prefix, i + 1);
   const { _turn, ...out } = r;
-  for (const [k, v] of [["phase", out.label.phase], ["agent", out.source.agent], ["turn", _turn], ["api", out.api]]) stats[k][v] = (stats[k][v] ?? 0) + 1;
+  for (const [k, v] of [
+    ["phase", out.label.phase],
+    ["agent", out.source.agent],
+    ["turn", _turn],
+    ["api", out.api],
+  ])
+    stats[k][v] = (stats[k][v] ?? 0) + 1;
   return JSON.stringify(out);
 });
 writeFileSync(`${root}test/fixtures/eval/synthetic-${which}.jsonl`, `${lines.join("\n")}\n`);

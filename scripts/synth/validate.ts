@@ -9,7 +9,9 @@ const ids = new Set<string>();
 const conf: Record<string, Record<string, number>> = {};
 const agentMiss: Record<string, number> = {};
 for (const file of process.argv.slice(2)) {
-  const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
+  const lines = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim());
   for (const [i, l] of lines.entries()) {
     let r: any;
     try {
@@ -33,7 +35,10 @@ for (const file of process.argv.slice(2)) {
     const turns = b.messages ?? b.input ?? b.contents;
     const last = turns[turns.length - 1];
     const okLast =
-      last.role === "user" || last.role === "tool" || last.type === "function_call_output" || (last.type === "message" && last.role === "user");
+      last.role === "user" ||
+      last.role === "tool" ||
+      last.type === "function_call_output" ||
+      (last.type === "message" && last.role === "user");
     if (!okLast) err(`last turn is ${last.role ?? last.type}`);
     if (JSON.stringify(b).length > 12000) err(`body large ${JSON.stringify(b).length}`);
     const c = classify({ api: r.api, path: r.path, headers: r.headers, body: b });
