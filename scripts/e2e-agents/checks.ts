@@ -112,9 +112,7 @@ export function evaluate(e: Evidence): Check[] {
     ok(
       violations.length === 0,
       "requests valid for the real provider",
-      violations.length
-        ? violations.join("; ")
-        : `no documented-rule violations; reasoning: ${notes.join("; ") || (model.some((s) => s.signature) ? "issued, not checked" : "not requested")}`,
+      `${violations.length ? violations.join("; ") : "no documented-rule violations"}; reasoning: ${notes.join("; ") || (model.some((s) => s.signature) ? "issued, not checked" : "not requested")}`,
     ),
   );
   out.push(timings(e, model));

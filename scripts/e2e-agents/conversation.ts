@@ -177,6 +177,8 @@ export function audit(format: Format, body: any, signatures: string[]): Audit {
       notes.push(back ? "reasoning item (encrypted_content) returned" : "reasoning item not returned");
     }
   }
+  if (format === "anthropic-messages" && signatures.length && !wantsReasoning(format, body))
+    notes.push("thinking turned off on this turn (the model's thinking block was not carried back)");
   if (format === "anthropic-messages" && wantsReasoning(format, body) && trailingToolResults(format, body).length) {
     const msgs: any[] = body?.messages ?? [];
     const i = lastIndex(msgs, (m) => m?.role === "assistant");

@@ -21,7 +21,7 @@ export interface TapRecord {
   respondedModels: string[];
   /** The `coderouter` object found in the response (stream trailer or JSON body), if any. */
   trailer?: Record<string, unknown>;
-  /** The start of the response body as the client got it. */
+  /** The response body as the client got it (first 20 kB). */
   excerpt: string;
 }
 
@@ -98,7 +98,7 @@ export async function startTap(
             return;
           }
           const text = body.toString("utf8");
-          rec.excerpt = text.slice(0, 1500);
+          rec.excerpt = text.slice(0, 20_000);
           inspectBody(text, rec);
         });
         ur.pipe(res);
