@@ -16,6 +16,7 @@ import type { StreamDecoder, WireFormat } from "../wire/types.js";
 import { checkContentType, parseJsonBody, readBody } from "./body.js";
 import type { AppDeps } from "./deps.js";
 import { decisionHeaders, costHeaders } from "./headers.js";
+import { redactSecrets } from "../log/index.js";
 import { newRequestId } from "./request-id.js";
 import { spliceModel } from "./splice.js";
 import type { Candidate, RoutePlan } from "./types.js";
@@ -49,6 +50,8 @@ interface Ctx {
   status: number;
   error: string | null;
   keyId: string | null;
+  /** The provider key sent upstream on the current attempt: scrubbed from anything an upstream echoes back. */
+  upstreamKey?: string;
 }
 
 export async function handleProxy(
@@ -221,6 +224,7 @@ async function attemptOne(
     (provider.passthroughClientKey && !deps.routerKeysEnabled
       ? clientKeyFor(ctx.api, provider.format, req, url)
       : undefined);
+  ctx.upstreamKey = key;
   if (!key && !provider.keyless)
     throw new RouterError(
       "authentication",
@@ -244,7 +248,8 @@ async function attemptOne(
   const up = await deps.forwarder.send(target, headers, payload, signal);
   if (up.status >= 400) {
     const text = await up.body.text().catch(() => "");
-    throw upstreamStatusError(up.status, provider.id, text, up.headers["retry-after"]);
+    // providers echo a bad key in their 401 text: never pass it on to the client, the ledger or the logs
+    throw upstreamStatusError(up.status, provider.id, scrub(ctx, text), up.headers["retry-after"]);
   }
   ctx.chosen = cand;
   const clientModel = deps.config.response_model === "routed" ? cand.model : ctx.requestedModel || cand.model;
@@ -352,6 +357,7 @@ async function pipeStream(
     for (const ev of events) {
       if (ev.type === "message_start" && ev.usage) Object.assign(ctx.usage, ev.usage);
       if (ev.type === "error") {
+        ev.error.message = scrub(ctx, ev.error.message);
         if (!committed) {
           throw new RouterError(
             kindFromType(ev.error.type, ev.error.status),
@@ -420,6 +426,11 @@ async function pipeStream(
   });
   if (!res.destroyed) res.end();
   if (!finished) body.destroy();
+}
+
+/** Upstream text with the key we sent (and anything key-shaped) removed. */
+function scrub(ctx: Ctx, text: string): string {
+  return redactSecrets(text, ctx.upstreamKey ? [ctx.upstreamKey] : []);
 }
 
 function withCustomUnwrap(d: StreamDecoder, names: Set<string> | null): StreamDecoder {

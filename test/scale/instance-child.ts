@@ -5,7 +5,10 @@
 import { startServer } from "../../src/server/index.js";
 
 const config = JSON.parse(process.env.CR_CHILD_CONFIG ?? "{}");
-const srv = await startServer(config, { env: process.env, shared: { breaker: { failures: 3, openMs: 60_000 } } });
+const srv = await startServer(config, {
+  env: process.env,
+  shared: { breaker: { failures: Number(process.env.CR_CHILD_BREAKER_FAILURES ?? 3), openMs: 60_000 } },
+});
 process.stdout.write(`${JSON.stringify({ url: srv.url, pid: process.pid })}\n`);
 process.on("SIGTERM", () => {
   srv.close(3000).then(

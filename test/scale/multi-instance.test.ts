@@ -6,19 +6,18 @@
  * duplicated. In CI the services must be up (the test fails); locally it skips when they are not.
  */
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { keyId } from "../../src/ledger/index.js";
 import { windowsAt } from "../../src/scale/windows.js";
 import { FakeUpstream } from "../helpers/fake-upstream.js";
-import { TEST_KEYS, TEST_MODELS, testConfig } from "../helpers/router.js";
+import { TEST_MODELS, testConfig } from "../helpers/router.js";
 import { urlWithSchema } from "../ledger/pg.js";
 import { bodyFor, keyHeader, send } from "./requests.js";
+import { type Instance, spawnInstance } from "./spawn.js";
 import { dropPrefix, dropSchema, findPostgres, findRedis, redisUrlWithPrefix } from "./services.js";
 
 const INSTANCES = 3;
@@ -33,26 +32,11 @@ const RPM_KEY = "cr-multi-rpm-0000000003";
 const ONE_REQUEST_USD = (23 * 0.28 + 14 * 0.42) / 1e6;
 const BUDGET = 5.5 * ONE_REQUEST_USD;
 
-async function spawnInstance(config: unknown): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/scale/instance-child.ts"], {
-    env: { ...process.env, ...TEST_KEYS, CR_CHILD_CONFIG: JSON.stringify(config) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const first = await Promise.race([
-    once(lines, "line").then(([l]) => l as string),
-    once(child, "exit").then(([code]) => {
-      throw new Error(`instance exited early (${code})`);
-    }),
-  ]);
-  return { url: JSON.parse(first).url, child };
-}
-
 describe("several instances on PostgreSQL + Redis", { skip }, () => {
   const schema = `cr_multi_${randomBytes(4).toString("hex")}`;
   const prefix = `crtest:${randomBytes(4).toString("hex")}:`;
   let up: FakeUpstream;
-  let instances: Array<{ url: string; child: ChildProcess }> = [];
+  let instances: Instance[] = [];
   let rr = 0;
   /** Every request sent, with the id the router reported. */
   const sent: string[] = [];

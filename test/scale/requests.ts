@@ -70,7 +70,7 @@ export function assertErrorShape(api: ApiKind, status: number, text: string): st
   const b = JSON.parse(text);
   if (api === "anthropic-messages") {
     assert.equal(b.type, "error", text);
-    assert.match(b.error.type, /_error$|^error$/, text);
+    assert.equal(typeof b.error.type, "string", text);
     return b.error.message;
   }
   if (api === "gemini") {
