@@ -35,6 +35,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const live = new Set<ChildProcess>();
+
+/** Stop every child still running (on SIGINT/SIGTERM of the benchmark). */
+export function killAll(): void {
+  for (const c of live) c.kill("SIGKILL");
+}
+
 export interface Proc {
   name: string;
   pid: number;
@@ -61,6 +68,8 @@ export async function startProcess(o: StartOptions): Promise<Proc> {
     env: { ...process.env, ...o.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  live.add(child);
+  child.once("exit", () => live.delete(child));
   let tail = "";
   const keep = (b: Buffer) => {
     tail = (tail + b.toString("utf8")).slice(-4000);

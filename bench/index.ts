@@ -10,7 +10,7 @@ import { cpus, loadavg, release } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { ROOT } from "./child.js";
+import { ROOT, killAll } from "./child.js";
 import { loadGenerator } from "./load.js";
 import { CCR, PORTKEY, installedVersion } from "./peers.js";
 import { runProfile } from "./profile.js";
@@ -179,6 +179,12 @@ async function main(): Promise<number> {
   }
   return 0;
 }
+
+for (const sig of ["SIGINT", "SIGTERM"] as const)
+  process.on(sig, () => {
+    killAll();
+    process.exit(130);
+  });
 
 main().then(
   (code) => process.exit(code),

@@ -12,7 +12,8 @@ export interface Budget {
   rounds: number;
   /** Concurrency-1 sample: up to maxMs (and maxRequests), at least minRequests. */
   c1: { maxMs: number; maxRequests: number; minRequests: number };
-  warmupMs: number;
+  /** Concurrency-32 warm-up per target and scenario, seconds. */
+  warmupSeconds: number;
   /** Concurrency-32 sample length, seconds. */
   c32Seconds: number;
   connections: number;
@@ -21,7 +22,7 @@ export interface Budget {
 export const FULL: Budget = {
   rounds: 3,
   c1: { maxMs: 1000, maxRequests: 5000, minRequests: 20 },
-  warmupMs: 400,
+  warmupSeconds: 1,
   c32Seconds: 2,
   connections: 32,
 };
@@ -29,7 +30,7 @@ export const FULL: Budget = {
 export const QUICK: Budget = {
   rounds: 1,
   c1: { maxMs: 400, maxRequests: 3000, minRequests: 10 },
-  warmupMs: 200,
+  warmupSeconds: 1,
   c32Seconds: 1,
   connections: 32,
 };
