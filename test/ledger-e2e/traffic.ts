@@ -3,6 +3,7 @@
  * the request id (header) and the cost (X-CodeRouter-Cost header and body trailer, or the `coderouter` trailer in
  * the final stream event).
  */
+import { type Dispatcher, fetch } from "undici";
 import type { ApiKind } from "../../src/ir/types.js";
 import { SSEParser } from "../../src/sse/parser.js";
 
@@ -85,7 +86,7 @@ function findTrailer(v: unknown): Sent["trailer"] {
 
 export async function send(
   base: string,
-  opts: { api: ApiKind; stream: boolean; text: string; sessionId: string },
+  opts: { api: ApiKind; stream: boolean; text: string; sessionId: string; dispatcher?: Dispatcher },
 ): Promise<Sent> {
   const { path, body } = request(opts.api, opts.text, opts.stream);
   const res = await fetch(base + path, {
@@ -96,6 +97,7 @@ export async function send(
       "x-session-id": opts.sessionId,
     },
     body: JSON.stringify(body),
+    dispatcher: opts.dispatcher,
   });
   const raw = await res.text();
   let trailer: Sent["trailer"] = null;
