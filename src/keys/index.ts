@@ -53,6 +53,8 @@ export function createKeyring(
   keys: RouterKeyConfig[],
   limits: LimitStore,
   onError: (err: unknown) => void = () => {},
+  /** Spend already recorded for a key in the current day / month (the ledger), read once per key per process. */
+  spentSoFar?: (keyId: string) => Promise<{ day: number; month: number }>,
 ): Keyring {
   const byDigest = new Map<string, { digest: Buffer; entry: KeyEntry }>();
   for (const k of keys) {
@@ -70,6 +72,19 @@ export function createKeyring(
     byDigest.set(d.toString("hex"), { digest: d, entry });
   }
   const byId = new Map([...byDigest.values()].map((v) => [v.entry.id, v.entry]));
+  const seeded = new Map<string, Promise<void>>();
+  const seed = (id: string): Promise<void> | undefined => {
+    if (!limits.seed || !spentSoFar) return undefined;
+    let p = seeded.get(id);
+    if (!p) {
+      p = spentSoFar(id).then(
+        (s) => limits.seed!(id, s),
+        (err) => onError(err),
+      );
+      seeded.set(id, p);
+    }
+    return p;
+  };
   const hasLimits = (l: KeyLimits) => Object.values(l).some((v) => typeof v === "number" && v >= 0);
 
   function lookup(key: string): KeyEntry | undefined {
@@ -104,6 +119,7 @@ export function createKeyring(
     async admit(keyId) {
       const e = keyId ? byId.get(keyId) : undefined;
       if (!e || !hasLimits(e.limits)) return;
+      await seed(e.id);
       const v = await limits.admit(e.id, e.limits);
       if (v.ok) return;
       const budget = v.reason === "budget_day" || v.reason === "budget_month";

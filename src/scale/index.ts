@@ -11,12 +11,18 @@ export interface SharedStateOptions {
   breaker?: Partial<BreakerOptions>;
   /** Idle time after which a session's model pin is forgotten (default 1 hour). */
   sessionTtlMs?: number;
+  /** Redis errors on the request path (logged; the request goes on without shared state). */
+  onError?: (err: unknown) => void;
 }
 
 export async function createSharedState(
   redisUrl: string | undefined,
   o: SharedStateOptions = {},
 ): Promise<SharedState> {
-  const opts = { breaker: { ...DEFAULT_BREAKER, ...o.breaker }, sessionTtlMs: o.sessionTtlMs ?? 60 * 60_000 };
+  const opts = {
+    breaker: { ...DEFAULT_BREAKER, ...o.breaker },
+    sessionTtlMs: o.sessionTtlMs ?? 60 * 60_000,
+    onError: o.onError,
+  };
   return redisUrl ? redisState(redisUrl, opts) : memoryState(opts);
 }

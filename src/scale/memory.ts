@@ -46,6 +46,12 @@ export class MemoryLimits implements LimitStore {
     if (tokens > 0) this.#bump(k.tpm, tokens);
   }
 
+  async seed(keyId: string, spend: { day: number; month: number }, now = Date.now()): Promise<void> {
+    const k = keysFor(keyId, windowsAt(now));
+    if (!this.#counters.has(k.day)) this.#counters.set(k.day, spend.day);
+    if (!this.#counters.has(k.month)) this.#counters.set(k.month, spend.month);
+  }
+
   async spend(keyId: string, now = Date.now()): Promise<{ day: number; month: number }> {
     const k = keysFor(keyId, windowsAt(now));
     return { day: this.#get(k.day), month: this.#get(k.month) };

@@ -61,14 +61,21 @@ type Scripted = Redis & {
 
 const limitArg = (v: number | undefined) => (typeof v === "number" && v >= 0 ? v : -1);
 
+/** Redis trouble never fails a request: a session read that fails is a session without a pin. */
 export class RedisSessionStore implements SessionStore {
   constructor(
     private readonly redis: Redis,
     private readonly ttlMs: number,
+    private readonly onError: (err: unknown) => void = () => {},
   ) {}
   async get(id: string): Promise<SessionState | undefined> {
-    const v = await this.redis.get(`session:${id}`);
-    return v ? (JSON.parse(v) as SessionState) : undefined;
+    try {
+      const v = await this.redis.get(`session:${id}`);
+      return v ? (JSON.parse(v) as SessionState) : undefined;
+    } catch (err) {
+      this.onError(err);
+      return undefined;
+    }
   }
   async set(id: string, state: SessionState): Promise<void> {
     await this.redis.set(`session:${id}`, JSON.stringify(state), "PX", this.ttlMs);
@@ -76,21 +83,31 @@ export class RedisSessionStore implements SessionStore {
 }
 
 export class RedisLimits implements LimitStore {
-  constructor(private readonly redis: Scripted) {}
+  constructor(
+    private readonly redis: Scripted,
+    private readonly onError: (err: unknown) => void = () => {},
+  ) {}
+  /** Fails open: while Redis is unreachable requests are admitted (and the error logged) rather than all refused. */
   async admit(keyId: string, limits: KeyLimits, now = Date.now()): Promise<LimitVerdict> {
     const w = windowsAt(now);
     const k = keysFor(keyId, w);
-    const code = await this.redis.crAdmit(
-      k.day,
-      k.month,
-      k.rpm,
-      k.tpm,
-      limitArg(limits.budget_usd_per_day),
-      limitArg(limits.budget_usd_per_month),
-      limitArg(limits.rpm),
-      limitArg(limits.tpm),
-      TTL_SECONDS.minute,
-    );
+    let code: number;
+    try {
+      code = await this.redis.crAdmit(
+        k.day,
+        k.month,
+        k.rpm,
+        k.tpm,
+        limitArg(limits.budget_usd_per_day),
+        limitArg(limits.budget_usd_per_month),
+        limitArg(limits.rpm),
+        limitArg(limits.tpm),
+        TTL_SECONDS.minute,
+      );
+    } catch (err) {
+      this.onError(err);
+      return { ok: true };
+    }
     const reason = REASONS[code];
     if (!reason) return { ok: true };
     const retryAfter = reason === "budget_day" ? w.dayLeft : reason === "budget_month" ? w.monthLeft : w.minuteLeft;
@@ -135,13 +152,15 @@ export class RedisHealth implements ProviderHealth {
 /** Connects (failing fast when Redis is unreachable at startup) and loads the scripts. */
 export async function redisState(
   url: string,
-  opts: { breaker: BreakerOptions; sessionTtlMs: number },
+  opts: { breaker: BreakerOptions; sessionTtlMs: number; onError?: (err: unknown) => void },
 ): Promise<SharedState> {
   const hasPrefix = /[?&]keyPrefix=/.test(url);
   const redis = new Redis(url, {
     lazyConnect: true,
-    maxRetriesPerRequest: 2,
-    enableOfflineQueue: true,
+    // fail fast while disconnected (requests go on without shared state) instead of queueing behind reconnects
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    commandTimeout: 1000,
     ...(hasPrefix ? {} : { keyPrefix: "coderouter:" }),
   }) as Scripted;
   redis.on("error", () => {}); // reconnects on its own; commands fail (and are handled) meanwhile
@@ -158,8 +177,8 @@ export async function redisState(
   }
   return {
     backend: "redis",
-    sessions: new RedisSessionStore(redis, opts.sessionTtlMs),
-    limits: new RedisLimits(redis),
+    sessions: new RedisSessionStore(redis, opts.sessionTtlMs, opts.onError),
+    limits: new RedisLimits(redis, opts.onError),
     health: new RedisHealth(redis, opts.breaker),
     async close() {
       await redis.quit().catch(() => redis.disconnect());

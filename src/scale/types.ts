@@ -30,6 +30,11 @@ export interface LimitStore {
   admit(keyId: string, limits: KeyLimits, now?: number): Promise<LimitVerdict>;
   /** A finished request's cost and tokens. */
   add(keyId: string, usd: number, tokens: number, now?: number): Promise<void>;
+  /**
+   * Starts a key's current day / month spend from an outside record (the ledger) when this store has none yet:
+   * a restarted single instance keeps its budgets. Only the in-process store needs it (Redis outlives instances).
+   */
+  seed?(keyId: string, spend: { day: number; month: number }, now?: number): Promise<void>;
   /** Spend so far in the current day and month windows (tests, status). */
   spend(keyId: string, now?: number): Promise<{ day: number; month: number }>;
 }

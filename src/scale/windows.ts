@@ -11,6 +11,9 @@ export interface Windows {
   dayLeft: number;
   monthLeft: number;
   minuteLeft: number;
+  /** Window starts (ms), for asking the ledger what was spent in them. */
+  dayStartMs: number;
+  monthStartMs: number;
 }
 
 export function windowsAt(now: number): Windows {
@@ -28,6 +31,8 @@ export function windowsAt(now: number): Windows {
     dayLeft: secs(dayStart + DAY - now),
     monthLeft: secs(monthEnd - now),
     minuteLeft: secs((minuteIdx + 1) * MINUTE - now),
+    dayStartMs: dayStart,
+    monthStartMs: Date.UTC(y, m, 1),
   };
 }
 

@@ -13,6 +13,7 @@ import { resolveProviders } from "../providers/resolve.js";
 import { createObservability } from "./observe.js";
 import { createKeyring } from "../keys/index.js";
 import { type SharedStateOptions, createSharedState } from "../scale/index.js";
+import { windowsAt } from "../scale/windows.js";
 
 export interface RunningServer {
   url: string;
@@ -30,6 +31,12 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host) || host.startsWith("127.");
 }
 
+async function spentSince(ledger: { spendSince(keyId: string, sinceMs: number): Promise<number> }, id: string) {
+  const w = windowsAt(Date.now());
+  const [day, month] = await Promise.all([ledger.spendSince(id, w.dayStartMs), ledger.spendSince(id, w.monthStartMs)]);
+  return { day, month };
+}
+
 export async function startServer(
   config: Config,
   opts: { log?: Logger; env?: NodeJS.ProcessEnv; shared?: SharedStateOptions } = {},
@@ -45,7 +52,11 @@ export async function startServer(
   const secrets = [...[...providers.values()].flatMap((p) => (p.key ? [p.key] : [])), ...config.keys.map((k) => k.key)];
   const obs = await createObservability(config, opts.log, secrets);
   // Session pins, budgets / rate limits and provider health: in process, or in Redis when redis_url is set.
-  const shared = await createSharedState(config.redis_url, opts.shared).catch(async (err) => {
+  const shared = await createSharedState(config.redis_url, {
+    onError: (err) =>
+      obs.log.warn({ err: (err as Error)?.message }, "shared state (Redis) unavailable; going on without it"),
+    ...opts.shared,
+  }).catch(async (err) => {
     await obs.close();
     throw err;
   });
@@ -58,7 +69,13 @@ export async function startServer(
   });
   const keys =
     config.keys.length > 0
-      ? createKeyring(config.keys, shared.limits, (err) => obs.log.warn({ err }, "could not record spend"))
+      ? createKeyring(
+          config.keys,
+          shared.limits,
+          (err) => obs.log.warn({ err }, "could not record spend"),
+          // in process, budgets restart from the ledger's spend for the current day / month
+          shared.backend === "memory" ? (id) => spentSince(obs.ledger, id) : undefined,
+        )
       : undefined;
   const health = shared.health;
   const reportError = (err: unknown) => obs.log.warn({ err }, "provider health update failed");

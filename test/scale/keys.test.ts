@@ -133,3 +133,28 @@ describe("bind", () => {
     }
   });
 });
+
+describe("budgets survive a restart of a single instance (no Redis)", () => {
+  test("the in-process store starts from the ledger's spend for the day", async () => {
+    const up = await new FakeUpstream().start();
+    const one = (23 * 0.28 + 14 * 0.42) / 1e6; // t-chat × the openai-chat text fixture
+    const cfg = testConfig(up, { keys: [{ key: BUDGET_KEY, budget_usd_per_day: 1.5 * one }] });
+    const pin = { "x-coderouter-model": TEST_MODELS["openai-chat"], ...keyHeader("openai-chat", BUDGET_KEY) };
+    try {
+      const a = await startServer(cfg, { env: TEST_KEYS });
+      const first = [(await send(a.url, "openai-chat", { headers: pin })).status];
+      await new Promise((r) => setTimeout(r, 20)); // spend is recorded as the request completes
+      first.push((await send(a.url, "openai-chat", { headers: pin })).status);
+      await new Promise((r) => setTimeout(r, 20));
+      first.push((await send(a.url, "openai-chat", { headers: pin })).status);
+      assert.deepEqual(first, [200, 200, 429]);
+      await a.close();
+      const b = await startServer(cfg, { env: TEST_KEYS });
+      const r = await send(b.url, "openai-chat", { headers: pin });
+      await b.close();
+      assert.equal(r.status, 429, "the restarted instance remembers today's spend");
+    } finally {
+      await up.stop();
+    }
+  });
+});

@@ -119,3 +119,13 @@ for (const [name, make, reason] of backends) {
     });
   });
 }
+
+test("memory store: seed() starts empty windows from the ledger's spend, never overwrites live ones", async () => {
+  const s = await createSharedState(undefined);
+  const now = Date.UTC(2026, 0, 10, 12);
+  await s.limits.seed!("k", { day: 0.4, month: 2 }, now);
+  assert.deepEqual(await s.limits.spend("k", now), { day: 0.4, month: 2 });
+  await s.limits.seed!("k", { day: 9, month: 9 }, now);
+  assert.deepEqual(await s.limits.spend("k", now), { day: 0.4, month: 2 });
+  assert.equal((await s.limits.admit("k", { budget_usd_per_month: 2 }, now)).reason, "budget_month");
+});
