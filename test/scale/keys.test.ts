@@ -10,7 +10,7 @@ import type { RunningServer } from "../../src/server/index.js";
 import { startServer } from "../../src/server/index.js";
 import { FakeUpstream } from "../helpers/fake-upstream.js";
 import { TEST_KEYS, TEST_MODELS, startRouter, testConfig } from "../helpers/router.js";
-import { APIS, assertErrorShape, keyHeader, send } from "./requests.js";
+import { APIS, assertErrorShape, awayFromMinuteEdge, keyHeader, send } from "./requests.js";
 
 const OPEN_KEY = "cr-open-key-0000000001";
 const BUDGET_KEY = "cr-budget-key-000000002";
@@ -87,6 +87,7 @@ describe("router keys", () => {
   }
 
   test("rpm: the 4th request in a minute → 429 with Retry-After ≤ 60", async () => {
+    await awayFromMinuteEdge();
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof send>> | undefined;
     for (let i = 0; i < 4; i++) {

@@ -16,7 +16,7 @@ import { windowsAt } from "../../src/scale/windows.js";
 import { FakeUpstream } from "../helpers/fake-upstream.js";
 import { TEST_MODELS, testConfig } from "../helpers/router.js";
 import { urlWithSchema } from "../ledger/pg.js";
-import { bodyFor, keyHeader, send } from "./requests.js";
+import { awayFromMinuteEdge, bodyFor, keyHeader, send } from "./requests.js";
 import { type Instance, spawnInstance } from "./spawn.js";
 import { dropPrefix, dropSchema, findPostgres, findRedis, redisUrlWithPrefix } from "./services.js";
 
@@ -136,6 +136,7 @@ describe("several instances on PostgreSQL + Redis", { skip }, () => {
   });
 
   test("rate limit: 10 rpm holds across instances under 24 concurrent requests", async () => {
+    await awayFromMinuteEdge();
     const rs = await Promise.all(
       Array.from({ length: 24 }, () =>
         call("openai-chat", RPM_KEY, { "x-coderouter-model": TEST_MODELS["openai-chat"] }),

@@ -103,3 +103,9 @@ export function sseEvents(text: string): Array<{ event?: string; data: any }> {
   }
   return out;
 }
+
+/** Per-minute rate-limit windows are fixed: start a rate-limit check at least a few seconds before the next minute. */
+export async function awayFromMinuteEdge(marginS = 5): Promise<void> {
+  const s = new Date().getUTCSeconds();
+  if (s >= 60 - marginS) await new Promise((r) => setTimeout(r, (61 - s) * 1000));
+}
