@@ -109,7 +109,7 @@ export const DASHBOARD_JS = `
     $("k-cost").textContent = usd(s.cost);
     $("k-cost-sub").textContent = int(s.input_tokens) + " in \\u00b7 " + int(s.output_tokens) + " out tokens";
     $("k-baseline").textContent = usd(s.baseline_cost);
-    $("k-baseline-sub").textContent = "every request on the baseline model";
+    $("k-baseline-sub").textContent = "same requests on the baseline";
     $("k-savings").textContent = usd(s.savings);
     $("k-savings-sub").textContent = s.baseline_cost > 0 ? s.savings_pct.toFixed(1) + "% saved" : "nothing to compare yet";
     $("f-backend").textContent = "ledger: " + s.backend;
@@ -120,7 +120,7 @@ export const DASHBOARD_JS = `
   function renderMix(target, groups, total, colorOf) {
     var box = $(target);
     var rows = [el("div", { class: "row head" },
-      el("span", { text: target === "phases" ? "phase" : "model" }), el("span", { text: "share of requests" }),
+      el("span", { text: target === "phases" ? "phase" : "model" }), el("span", { text: "requests" }),
       el("span", { class: "num", text: "req" }), el("span", { class: "num", text: "share" }),
       el("span", { class: "num", text: "cost" }), el("span", { class: "num", text: "saved" }))];
     var keys = Object.keys(groups);
@@ -130,7 +130,7 @@ export const DASHBOARD_JS = `
       fill.style.width = (total > 0 ? (g.requests / total) * 100 : 0).toFixed(1) + "%";
       fill.style.background = colorOf(k);
       rows.push(el("div", { class: "row", title: k + ": " + int(g.requests) + " requests, " + usd(g.cost) + " (all-Opus " + usd(g.baseline_cost) + ")" },
-        el("span", { class: "name" }, swatch(colorOf(k)), k),
+        el("span", { class: "name" }, swatch(colorOf(k)), el("span", { class: "ellipsis", text: k })),
         el("div", { class: "track" }, fill),
         el("span", { class: "num", text: int(g.requests) }),
         el("span", { class: "num muted", text: pct(g.requests, total) }),
@@ -305,12 +305,14 @@ export const DASHBOARD_JS = `
       var best = cum[0];
       cum.forEach(function (p) { if (Math.abs(X(p.t) - px) < Math.abs(X(best.t) - px)) best = p; });
       cross.setAttribute("x1", X(best.t)); cross.setAttribute("x2", X(best.t)); cross.setAttribute("visibility", "visible");
-      tip.replaceChildren(
+      var lines = [
         el("div", { class: "muted", text: stamp(best.t) }),
         el("div", null, "all-Opus ", el("b", { text: usd(best.b) })),
         el("div", null, "actual ", el("b", { text: usd(best.c) })),
         el("div", { class: "saved" }, "saved ", el("b", { text: usd(best.b - best.c) + " (" + savedPct(best.c, best.b) + ")" })),
-        best.n ? el("div", { class: "muted", text: int(best.n) + " requests in this bucket" }) : null);
+      ];
+      if (best.n) lines.push(el("div", { class: "muted", text: int(best.n) + " requests in this bucket" }));
+      tip.replaceChildren.apply(tip, lines);
       tip.style.display = "block";
       var left = (X(best.t) / W) * rect.width + 12;
       if (left > rect.width - 190) left -= 210;

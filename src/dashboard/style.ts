@@ -91,6 +91,7 @@ main { max-width: 1320px; margin: 0 auto; padding: 22px 28px 12px; display: grid
 }
 .mix .head { color: var(--muted); font-size: 11.5px; text-transform: uppercase; letter-spacing: 0.04em; }
 .mix .name { display: flex; align-items: center; gap: 8px; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.ellipsis { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .sw { width: 9px; height: 9px; border-radius: 3px; flex: none; background: var(--faint); }
 .track { height: 8px; border-radius: 4px; background: var(--bar); overflow: hidden; }
 .track > div { height: 100%; border-radius: 4px; background: var(--accent); }

@@ -23,8 +23,10 @@ import { type Sent, TEXTS, send } from "./traffic.js";
 const BATCH_MS = 100;
 /** Heartbeat interval plus timer granularity. */
 const SLACK_MS = 15;
-/** Enough traffic to mean something; a loaded machine gets there slowly, so the run stops at 8 s regardless. */
-const MIN_ANSWERED = 24;
+/** Traffic to aim for before the signal; the run stops at 8 s regardless (a loaded machine serves slowly). */
+const TARGET_ANSWERED = 24;
+/** Below this the run proves nothing: fail. */
+const MIN_ANSWERED = 8;
 const CONCURRENCY = 6;
 
 interface Run {
@@ -83,7 +85,7 @@ async function runChild(upstream: string, data: string, signal: "SIGKILL" | "SIG
     }
   });
   const started = Date.now();
-  while (Date.now() - started < runMs || (run.answered.length < MIN_ANSWERED && Date.now() - started < 6000))
+  while (Date.now() - started < runMs || (run.answered.length < TARGET_ANSWERED && Date.now() - started < 8000))
     await sleep(20);
   if (signal === "SIGKILL") {
     child.kill(signal);
@@ -143,7 +145,7 @@ describe("router crash safety (real process, under load)", () => {
     );
     for (const id of stored) assert.ok(killed.recorded.has(id), "the ledger holds only rows the router recorded");
     t.diagnostic(
-      `kill -9: ${lost.length} of ${rows.length} recorded rows lost, all within the last ${BATCH_MS} ms (child's last heartbeat ${killed.lastTick - Math.max(...rows.map(([, ts]) => ts))} ms after its last record)`,
+      `kill -9: ${lost.length} of ${rows.length} recorded rows lost, all within the last ${BATCH_MS} ms (windows measured from the child's last heartbeat, ${killed.lastTick - Math.max(...rows.map(([, ts]) => ts))} ms from its last record)`,
     );
 
     // SIGTERM: in-flight requests finish, the ledger is flushed, nothing is lost.
