@@ -3,7 +3,7 @@
  * (test/fixtures/clients/claude/*.json, field request.body): a 2 KB main-loop turn (tools dropped, long texts
  * trimmed) and a 100 KB one (the largest capture's history extended with more tool turns).
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./child.js";
 

@@ -2,13 +2,13 @@
  * `npm run bench -- --profile`: CodeRouter under concurrency-32 load with `node --cpu-prof`, then the top
  * self-time functions and files of the .cpuprofile (time per sample = the profile's own timeDeltas).
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { buildRequests } from "./bodies.js";
 import { ROOT, WORK_DIR } from "./child.js";
 import { measureLoad } from "./load.js";
-import { type Scenario, bodyOf, scenarios } from "./scenarios.js";
-import { type Ctx, type TargetSpec, startUpstream } from "./targets.js";
+import { bodyOf, type Scenario, scenarios } from "./scenarios.js";
+import { type Ctx, startUpstream, type TargetSpec } from "./targets.js";
 
 interface CpuNode {
   id: number;

@@ -3,11 +3,11 @@
  * for each round and scenario measure direct and the target back to back (so drift hits both alike).
  */
 import { buildRequests } from "./bodies.js";
-import { type LatencySample, type Target, measureLatency, probe } from "./latency.js";
+import { type LatencySample, measureLatency, probe, type Target } from "./latency.js";
 import { type LoadSample, measureLoad } from "./load.js";
 import { rssPeakMb } from "./proc.js";
-import { type Budget, type Scenario, bodyOf, loadScenarios, looksRight, scenarios } from "./scenarios.js";
-import { type Ctx, DIRECT, type Running, type TargetSpec, startUpstream } from "./targets.js";
+import { type Budget, bodyOf, loadScenarios, looksRight, type Scenario, scenarios } from "./scenarios.js";
+import { type Ctx, DIRECT, type Running, startUpstream, type TargetSpec } from "./targets.js";
 
 export interface Pair<T> {
   target: T;

@@ -6,8 +6,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PHASES } from "../src/classify/types.js";
-import { type Proc, ROOT, WORK_DIR, compileStandalone, freePort, startProcess } from "./child.js";
-import { CCR, PORTKEY, ensurePeer } from "./peers.js";
+import { compileStandalone, freePort, type Proc, ROOT, startProcess, WORK_DIR } from "./child.js";
+import { CCR, ensurePeer, PORTKEY } from "./peers.js";
 
 export interface Running {
   origin: string;

@@ -6,7 +6,7 @@
  * connections and requests (a hop that does not reuse its upstream connections shows here).
  */
 import { readFileSync } from "node:fs";
-import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 
