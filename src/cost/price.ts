@@ -141,7 +141,15 @@ export function priceUsage(modelId: string, usage: IRUsage, catalog: Catalog, op
   const m = catalog.resolve(modelId);
   if (m?.manualPrices)
     return breakdownFrom(usage, manualRates(m), { promptTokens: prompt, longContext: false, source: "config" });
-  const r = m?.price ? genai(usage, m.price.model, m.price.provider, at) : genai(usage, modelId, undefined, at);
+  if (m?.price) {
+    // Hot path: the model's price entry is looked up in genai-prices once a minute (memoised), then it is arithmetic.
+    const mp = modelPriceFor(m.price.model, m.price.provider, at);
+    if (mp) {
+      const { rates, longContext } = ratesFromModelPrice(mp.price, prompt);
+      return breakdownFrom(usage, rates, { promptTokens: prompt, longContext, source: "genai-prices", priceModel: mp.id });
+    }
+  }
+  const r = genai(usage, modelId, undefined, at);
   if (!r) {
     const zero: Rates = { input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 };
     return breakdownFrom(usage, zero, { promptTokens: prompt, longContext: false, source: "unknown" });
@@ -157,6 +165,22 @@ export function priceUsage(modelId: string, usage: IRUsage, catalog: Catalog, op
   return { usd: r.total_price, breakdown: res.breakdown };
 }
 
+const PROBE: IRUsage = { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 };
+const priceMemo = new Map<string, { id: string; price: ModelPrice } | null>();
+
+/** genai-prices' price entry for a model at `at` (time-of-day and dated prices), memoised per minute. */
+function modelPriceFor(model: string, provider: string, at: Date): { id: string; price: ModelPrice } | null {
+  const key = `${provider}/${model}@${Math.floor(at.getTime() / 60_000)}`;
+  let hit = priceMemo.get(key);
+  if (hit === undefined) {
+    const r = genai(PROBE, model, provider, at);
+    hit = r ? { id: r.model.id, price: r.model_price } : null;
+    if (priceMemo.size > 4096) priceMemo.clear();
+    priceMemo.set(key, hit);
+  }
+  return hit;
+}
+
 /** Same usage (same cache hits) priced on the baseline model: the Cost-If-Opus figure. */
 export function costIfBaseline(
   usage: IRUsage,
@@ -166,29 +190,12 @@ export function costIfBaseline(
   return priceUsage(opts.baseline ?? catalog.baselineId, usage, catalog, opts);
 }
 
-const rateMemo = new Map<string, ModelPrice | null>();
-
-/** Per-million rates of a catalog model at a prompt size, for estimates (price table memoised per minute). */
+/** Per-million rates of a catalog model at a prompt size, for estimates. */
 export function ratesFor(model: CatalogModel, prompt: number, at: Date = new Date()): Rates {
   if (model.manualPrices) return manualRates(model);
-  const key = `${model.id}@${Math.floor(at.getTime() / 60_000)}`;
-  let mp = rateMemo.get(key);
-  if (mp === undefined) {
-    const probe: IRUsage = {
-      inputTokens: 1,
-      outputTokens: 1,
-      cacheReadTokens: 0,
-      cacheWriteTokens: 0,
-      cacheWrite1hTokens: 0,
-      reasoningTokens: 0,
-    };
-    const r = model.price ? genai(probe, model.price.model, model.price.provider, at) : null;
-    mp = r ? r.model_price : null;
-    if (rateMemo.size > 2048) rateMemo.clear();
-    rateMemo.set(key, mp);
-  }
+  const mp = model.price ? modelPriceFor(model.price.model, model.price.provider, at) : null;
   if (!mp) return { input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 };
-  return ratesFromModelPrice(mp, prompt).rates;
+  return ratesFromModelPrice(mp.price, prompt).rates;
 }
 
 /** Cost of `usage` from rates (no genai-prices call): used for estimates in the routing hot path. */
