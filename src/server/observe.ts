@@ -1,6 +1,8 @@
 /**
- * Ledger + metrics + logs behind one `record()` sink, and the read-only HTTP routes over them
- * (/metrics, /v1/sessions/:id, /v1/requests/:id, /v1/stats, the dashboard).
+ * Ledger + metrics + logs behind one `record()` sink, and the read-only HTTP routes over them:
+ * GET / (dashboard; JSON status for JSON-only clients), /metrics, /v1/stats?since=7d,
+ * /v1/stats/timeseries?since=24h&bucket=auto|15m, /v1/recent?limit=50, /v1/sessions?since=7d&limit=20,
+ * /v1/sessions/:id, /v1/requests/:id. Bad query parameters answer 400.
  */
 import type { ServerResponse } from "node:http";
 import type { Config } from "../config/types.js";
