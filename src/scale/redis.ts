@@ -155,8 +155,11 @@ export async function redisState(
   opts: { breaker: BreakerOptions; sessionTtlMs: number; onError?: (err: unknown) => void },
 ): Promise<SharedState> {
   const hasPrefix = /[?&]keyPrefix=/.test(url);
+  let connected = false;
   const redis = new Redis(url, {
     lazyConnect: true,
+    // no retries before the first connection (startup fails at once), then reconnect with a capped backoff
+    retryStrategy: (times) => (connected ? Math.min(times * 200, 2000) : null),
     // fail fast while disconnected (requests go on without shared state) instead of queueing behind reconnects
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
@@ -171,6 +174,7 @@ export async function redisState(
   try {
     await redis.connect();
     await redis.ping();
+    connected = true;
   } catch (err) {
     redis.disconnect();
     throw new Error(`cannot reach Redis at ${redactUrl(url)}: ${(err as Error).message}`);

@@ -129,3 +129,18 @@ test("memory store: seed() starts empty windows from the ledger's spend, never o
   assert.deepEqual(await s.limits.spend("k", now), { day: 0.4, month: 2 });
   assert.equal((await s.limits.admit("k", { budget_usd_per_month: 2 }, now)).reason, "budget_month");
 });
+
+test("redis: once the connection is gone, limits fail open and a session read is 'no pin' (errors reported)", {
+  skip: redis.url ? false : redis.reason,
+}, async () => {
+  const errors: unknown[] = [];
+  const s = await createSharedState(redisUrlWithPrefix(redis.url!, prefix), { onError: (e) => errors.push(e) });
+  await s.close();
+  assert.deepEqual(await s.limits.admit("k", { rpm: 0 }), { ok: true });
+  assert.equal(await s.sessions.get("any"), undefined);
+  assert.equal(errors.length, 2);
+});
+
+test("redis: an unreachable Redis at startup is a clear error", async () => {
+  await assert.rejects(createSharedState("redis://127.0.0.1:1"), /cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
+});
