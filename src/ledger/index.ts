@@ -11,8 +11,6 @@ import { join, resolve } from "node:path";
 import type { Config } from "../config/types.js";
 import { Batcher, type BatcherLogger } from "./batcher.js";
 import { normalizeRecord } from "./normalize.js";
-import { PostgresStore } from "./postgres.js";
-import { SqliteStore } from "./sqlite.js";
 import type {
   Ledger,
   LedgerRecord,
@@ -189,12 +187,12 @@ export async function createLedger(config: LedgerConfig = {}, opts: LedgerOption
   };
   const url = config.database_url || env.CODEROUTER_DATABASE_URL;
   const store: LedgerStore = url
-    ? await PostgresStore.open({
+    ? await (await import("./postgres.js")).PostgresStore.open({
         url,
         schema: opts.pgSchema,
         onPoolError: (err) => opts.logger?.error({ err: err.message }, "ledger: postgres pool error"),
       })
-    : SqliteStore.open({ path: join(resolveDataDir(undefined, config.data_dir, env), LEDGER_FILE) });
+    : (await import("./sqlite.js")).SqliteStore.open({ path: join(resolveDataDir(undefined, config.data_dir, env), LEDGER_FILE) });
   const ledger = new BatchedLedger(store, settings, opts.logger);
   if (opts.prune !== false) await ledger.startRetention(opts.pruneIntervalMs);
   return ledger;
