@@ -1,6 +1,10 @@
 /** IR → OpenAI Chat Completions request body (outbound encode). */
 import type { ContentPart, EncodeResult, IRMessage, IRRequest, IRTool, ToolResultPart } from "../../ir/types.js";
 import type { Obj } from "../internal/check.js";
+import { boundedId, CHAT_TOOL_ID_MAX, OPENAI_ID_MAX, opaqueId } from "../internal/ids.js";
+
+/** OpenAI Chat tool call ids are limited to 40 chars; longer ones get a stable hash (call and result still match). */
+const toolId = (id: string): string => boundedId(id, CHAT_TOOL_ID_MAX);
 
 /** OpenAI models that take `max_completion_tokens` / `reasoning_effort` and reject sampling params with reasoning. */
 const OPENAI_MODERN = /^(o\d|gpt-4\.1|gpt-4o|gpt-5|gpt-6|chatgpt-)/;
@@ -43,7 +47,7 @@ function toolMessage(r: ToolResultPart, warnings: string[]): Obj {
     warnings.push("image inside a tool result cannot be sent as an OpenAI tool message; dropped");
   let content = texts.join("\n");
   if (r.isError) content = content ? `[tool error] ${content}` : "[tool error]";
-  return { role: "tool", tool_call_id: r.callId, content };
+  return { role: "tool", tool_call_id: toolId(r.callId), content };
 }
 
 function encodeMessage(m: IRMessage, out: Obj[], warnings: string[], note: (w: string) => void): void {
@@ -63,9 +67,9 @@ function encodeMessage(m: IRMessage, out: Obj[], warnings: string[], note: (w: s
     if (p.type === "tool_call") {
       calls.push(
         p.kind === "custom"
-          ? { id: p.id, type: "custom", custom: { name: p.name, input: p.arguments } }
+          ? { id: toolId(p.id), type: "custom", custom: { name: p.name, input: p.arguments } }
           : {
-              id: p.id,
+              id: toolId(p.id),
               type: "function",
               function: { name: p.name, arguments: p.arguments === "" ? "{}" : p.arguments },
             },
@@ -171,8 +175,10 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
             },
           };
   }
-  if (req.user) body.user = req.user.slice(0, 256);
-  if (req.promptCacheKey && OPENAI_NATIVE.test(model)) body.prompt_cache_key = req.promptCacheKey;
+  // OpenAI limits both to 64 chars; a longer or non-plain id (Claude Code's JSON user_id) becomes a stable hash.
+  if (req.user) body.user = opaqueId(req.user, OPENAI_ID_MAX);
+  if (req.promptCacheKey && OPENAI_NATIVE.test(model))
+    body.prompt_cache_key = opaqueId(req.promptCacheKey, OPENAI_ID_MAX);
   if (req.stream) {
     body.stream = true;
     body.stream_options = { include_usage: true };
