@@ -12,6 +12,8 @@ import type {
   TextPart,
 } from "../../ir/types.js";
 import { argsToObject, type Obj, parseDataUrl } from "../internal/check.js";
+import { isWrapped } from "../reasoning-carry.js";
+import { ANTHROPIC_USER_ID_MAX, anthropicToolId, boundedId } from "../internal/ids.js";
 
 /** Output-token ceilings by model name, for requests that carry no max_tokens (Anthropic requires one). */
 const MAX_OUTPUT: Array<[RegExp, number]> = [
@@ -86,7 +88,11 @@ function reasoningBlock(p: ReasoningPart, warnings: string[]): Obj | undefined {
     warnings.push(`reasoning from the ${p.family} family dropped (not portable to Anthropic)`);
     return undefined;
   }
-  if (p.encrypted && !p.text) return { type: "redacted_thinking", data: p.encrypted };
+  if (isWrapped(p.signature) || isWrapped(p.encrypted)) {
+    warnings.push("undecoded CodeRouter reasoning wrapper dropped (never sent to a provider)");
+    return undefined;
+  }
+  if (p.encrypted && !p.signature) return { type: "redacted_thinking", data: p.encrypted };
   if (p.signature) return { type: "thinking", thinking: p.text, signature: p.signature };
   warnings.push("thinking block without signature dropped");
   return undefined;
@@ -104,7 +110,7 @@ function partToBlock(p: ContentPart, warnings: string[]): Obj | undefined {
       // Freeform (custom) tool input travels as the one string field of the JSON tool it was mapped to.
       return {
         type: "tool_use",
-        id: p.id,
+        id: anthropicToolId(p.id),
         name: p.name,
         input: p.kind === "custom" ? { input: p.arguments } : argsToObject(p.arguments),
         ...cc(p.cacheControl),
@@ -121,7 +127,7 @@ function partToBlock(p: ContentPart, warnings: string[]): Obj | undefined {
         .filter((c): c is Obj => c !== undefined);
       return {
         type: "tool_result",
-        tool_use_id: p.callId,
+        tool_use_id: anthropicToolId(p.callId),
         ...(content.length > 0 ? { content } : {}),
         ...(p.isError ? { is_error: true } : {}),
         ...cc(p.cacheControl),
@@ -182,16 +188,26 @@ function systemBlocks(system: TextPart[]): Obj[] {
   return system.filter((p) => p.text !== "").map((p) => ({ type: "text", text: p.text, ...cc(p.cacheControl) }));
 }
 
-/** Anthropic rejects thinking when the last assistant turn calls tools without a leading thinking block. */
-function lastAssistantLacksThinking(messages: Obj[]): boolean {
+const isThinking = (b: Obj): boolean => b.type === "thinking" || b.type === "redacted_thinking";
+
+/**
+ * Anthropic's rule with thinking on: the last assistant turn, when it calls tools, must start with its thinking
+ * block(s). A client that reordered the blocks (text first) gets them moved to the front, unaltered; returns
+ * false when the turn has no thinking block at all (then thinking cannot be enabled for this request).
+ */
+function lastToolTurnStartsWithThinking(messages: Obj[], warnings: string[]): boolean {
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i];
     if (m.role !== "assistant") continue;
     const content = m.content as Obj[];
-    const hasTool = content.some((b) => b.type === "tool_use");
-    return hasTool && content[0]?.type !== "thinking" && content[0]?.type !== "redacted_thinking";
+    if (!content.some((b) => b.type === "tool_use") || isThinking(content[0] ?? {})) return true;
+    const thinking = content.filter(isThinking);
+    if (thinking.length === 0) return false;
+    m.content = [...thinking, ...content.filter((b) => !isThinking(b))];
+    warnings.push("thinking blocks of the last assistant tool turn moved to its start (Anthropic requires it)");
+    return true;
   }
-  return false;
+  return true;
 }
 
 export function encodeRequest(req: IRRequest, model: string): EncodeResult {
@@ -223,7 +239,7 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
       warnings.push(
         `thinking dropped: max_tokens ${maxTokens} leaves no room for the ${MIN_BUDGET}-token minimum budget`,
       );
-    else if (lastAssistantLacksThinking(messages))
+    else if (!lastToolTurnStartsWithThinking(messages, warnings))
       warnings.push("thinking dropped: the last assistant tool call has no thinking block to continue from");
     else {
       body.thinking = { type: "enabled", budget_tokens: Math.max(MIN_BUDGET, budget) };
@@ -253,7 +269,7 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
       body.output_config = { format: { type: "json_schema", schema: req.responseFormat.schema } };
     else warnings.push("response_format json_object has no Anthropic equivalent; dropped");
   }
-  if (req.user) body.metadata = { user_id: req.user };
+  if (req.user) body.metadata = { user_id: boundedId(req.user, ANTHROPIC_USER_ID_MAX, "cr_") };
   if (req.stream) body.stream = true;
   return { body, warnings };
 }

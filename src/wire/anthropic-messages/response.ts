@@ -1,6 +1,7 @@
 /** Non-streamed Anthropic Messages responses: upstream body → IR and IR → client body. */
 import { RouterError } from "../../errors/index.js";
-import type { DecisionTrailer, IRResponse } from "../../ir/types.js";
+import type { DecisionTrailer, IRResponse, ReasoningPart } from "../../ir/types.js";
+import { wrapReasoning } from "../reasoning-carry.js";
 import { stopReasonFromAnthropic, stopReasonToAnthropic } from "./finish-reason.js";
 import { argsToObject, arr, isObj, type Obj } from "../internal/check.js";
 import { usageFromAnthropic, usageToAnthropic } from "./usage.js";
@@ -63,12 +64,30 @@ export function contentToAnthropic(content: IRResponse["content"]): Obj[] {
     if (p.type === "text") out.push({ type: "text", text: p.text });
     else if (p.type === "tool_call")
       out.push({ type: "tool_use", id: p.id, name: p.name, input: argsToObject(p.arguments) });
-    else if (p.encrypted && !p.text && p.family === "anthropic")
-      out.push({ type: "redacted_thinking", data: p.encrypted });
-    else if (p.text)
-      out.push({ type: "thinking", thinking: p.text, signature: p.family === "anthropic" ? (p.signature ?? "") : "" });
+    else {
+      const b = thinkingBlock(p);
+      if (b) out.push(b);
+    }
   }
   return out;
+}
+
+/**
+ * A reasoning part as the block an Anthropic client keeps and sends back: Claude's own as is; another family's
+ * payload wrapped into the signature (or redacted_thinking data when there is no text), see ../reasoning-carry.ts.
+ */
+export function thinkingBlock(p: ReasoningPart): Obj | undefined {
+  if (p.family === "anthropic") {
+    if (p.encrypted && !p.signature) return { type: "redacted_thinking", data: p.encrypted };
+    return p.text || p.signature ? { type: "thinking", thinking: p.text, signature: p.signature ?? "" } : undefined;
+  }
+  const wrapped = wrapReasoning(p);
+  if (wrapped) {
+    return p.text
+      ? { type: "thinking", thinking: p.text, signature: wrapped }
+      : { type: "redacted_thinking", data: wrapped };
+  }
+  return p.text ? { type: "thinking", thinking: p.text, signature: "" } : undefined;
 }
 
 export function encodeResponse(

@@ -5,10 +5,16 @@ import type { StreamEncoder, StreamEncoderOptions } from "../types.js";
 import { errorBody } from "./errors.js";
 import { stopReasonToAnthropic } from "./finish-reason.js";
 import { usageToAnthropic } from "./usage.js";
+import { wrapReasoning } from "../reasoning-carry.js";
 
 const ev = (type: string, data: Record<string, unknown>): string => formatSSE(JSON.stringify({ type, ...data }), type);
 
-type Pending = { family: ModelFamily };
+/**
+ * A reasoning block. Claude's own starts on its first delta (thinking vs redacted_thinking) and streams as is.
+ * Another family's streams its text as thinking and collects its payload, written at block stop as a wrapped
+ * signature (or a redacted_thinking block when there was no text), see ../reasoning-carry.ts.
+ */
+type Pending = { family: ModelFamily; id?: string; text: string; signature: string; encrypted: string };
 
 export class AnthropicStreamEncoder implements StreamEncoder {
   readonly #opts: StreamEncoderOptions;
@@ -17,8 +23,7 @@ export class AnthropicStreamEncoder implements StreamEncoder {
   #done = false;
   /** IR index → output index (dense; IR blocks with no Anthropic form are skipped). */
   #out = new Map<number, number>();
-  #family = new Map<number, ModelFamily>();
-  /** Reasoning blocks whose start waits for the first delta (thinking vs redacted_thinking). */
+  /** Reasoning blocks: Claude's until their first delta, other families' until they stop. */
   #pending = new Map<number, Pending>();
   #open = new Set<number>();
   #next = 0;
@@ -104,26 +109,55 @@ export class AnthropicStreamEncoder implements StreamEncoder {
     else if (b.type === "tool_call")
       s += this.#startBlock(e.index, { type: "tool_use", id: b.id, name: b.name, input: {} });
     else {
-      this.#family.set(e.index, b.family);
-      this.#pending.set(e.index, { family: b.family });
+      this.#pending.set(e.index, { family: b.family, id: b.id, text: "", signature: "", encrypted: "" });
     }
     return s;
+  }
+
+  /** Another family's reasoning block: text streams as thinking, the payload is collected for block stop. */
+  #foreignDelta(irIndex: number, p: Pending, d: Extract<IRStreamEvent, { type: "block_delta" }>["delta"]): string {
+    if (d.type === "signature") p.signature += d.signature;
+    else if (d.type === "encrypted") p.encrypted += d.data;
+    else if (d.type === "reasoning" && d.text) {
+      p.text += d.text;
+      let s = "";
+      if (!this.#out.has(irIndex)) s += this.#startBlock(irIndex, { type: "thinking", thinking: "", signature: "" });
+      const index = this.#out.get(irIndex);
+      return `${s}${ev("content_block_delta", { index, delta: { type: "thinking_delta", thinking: d.text } })}`;
+    }
+    return "";
+  }
+
+  #foreignStop(irIndex: number, p: Pending): string {
+    const wrapped = wrapReasoning({
+      family: p.family,
+      text: p.text,
+      ...(p.signature && { signature: p.signature }),
+      ...(p.encrypted && { encrypted: p.encrypted }),
+      ...(p.id && { id: p.id }),
+    });
+    const index = this.#out.get(irIndex);
+    if (index === undefined) {
+      if (!wrapped) return "";
+      return this.#startBlock(irIndex, { type: "redacted_thinking", data: wrapped }) + this.#stopBlock(irIndex);
+    }
+    const sig = wrapped
+      ? ev("content_block_delta", { index, delta: { type: "signature_delta", signature: wrapped } })
+      : "";
+    return sig + this.#stopBlock(irIndex);
   }
 
   #blockDelta(e: Extract<IRStreamEvent, { type: "block_delta" }>): string {
     const d = e.delta;
     let s = "";
     const pending = this.#pending.get(e.index);
+    if (pending && pending.family !== "anthropic") return this.#foreignDelta(e.index, pending, d);
     if (pending) {
       if (d.type === "encrypted") {
         this.#pending.delete(e.index);
-        // Only Anthropic's own redacted_thinking can be replayed; other families' encrypted reasoning is skipped.
-        return pending.family === "anthropic"
-          ? this.#startBlock(e.index, { type: "redacted_thinking", data: d.data })
-          : "";
+        return this.#startBlock(e.index, { type: "redacted_thinking", data: d.data });
       }
-      const startsThinking =
-        (d.type === "reasoning" && d.text !== "") || (d.type === "signature" && pending.family === "anthropic");
+      const startsThinking = (d.type === "reasoning" && d.text !== "") || d.type === "signature";
       if (!startsThinking) return "";
       this.#pending.delete(e.index);
       s += this.#startBlock(e.index, { type: "thinking", thinking: "", signature: "" });
@@ -138,7 +172,6 @@ export class AnthropicStreamEncoder implements StreamEncoder {
       case "reasoning":
         return `${s}${ev("content_block_delta", { index, delta: { type: "thinking_delta", thinking: d.text } })}`;
       case "signature":
-        if (this.#family.get(e.index) !== "anthropic") return s;
         return `${s}${ev("content_block_delta", { index, delta: { type: "signature_delta", signature: d.signature } })}`;
       case "encrypted":
         return s;
@@ -146,7 +179,13 @@ export class AnthropicStreamEncoder implements StreamEncoder {
   }
 
   #blockStop(irIndex: number): string {
+    const pending = this.#pending.get(irIndex);
     this.#pending.delete(irIndex);
+    if (pending && pending.family !== "anthropic") return this.#foreignStop(irIndex, pending);
+    return this.#stopBlock(irIndex);
+  }
+
+  #stopBlock(irIndex: number): string {
     const index = this.#out.get(irIndex);
     if (index === undefined || !this.#open.delete(irIndex)) return "";
     return ev("content_block_stop", { index });
@@ -154,8 +193,8 @@ export class AnthropicStreamEncoder implements StreamEncoder {
 
   #closeAll(): string {
     let s = "";
-    this.#pending.clear();
-    for (const irIndex of [...this.#open].sort((a, b) => a - b)) s += this.#blockStop(irIndex);
+    const ids = new Set([...this.#open, ...this.#pending.keys()]);
+    for (const irIndex of [...ids].sort((a, b) => a - b)) s += this.#blockStop(irIndex);
     return s;
   }
 }

@@ -12,6 +12,7 @@ import type {
   TextPart,
 } from "../../ir/types.js";
 import { arr, isObj, type Obj, obj, optBool, optNum, optStr, parseDataUrl, str } from "../internal/check.js";
+import { restoreReasoning } from "../reasoning-carry.js";
 
 type Effort = NonNullable<IRRequest["reasoning"]>["effort"];
 
@@ -135,15 +136,18 @@ function contentBlock(
     }
     case "thinking": {
       const signature = optStr(b.signature, `${path}.signature`);
-      return {
-        type: "reasoning",
-        text: str(b.thinking, `${path}.thinking`),
-        family: "anthropic",
-        ...(signature ? { signature } : {}),
-      };
+      const text = str(b.thinking, `${path}.thinking`);
+      // Another family's reasoning the router carried through this client (see ../reasoning-carry.ts).
+      const carried = restoreReasoning(signature, text, warnings, `${path}.signature`);
+      if (carried !== undefined) return carried ?? undefined;
+      return { type: "reasoning", text, family: "anthropic", ...(signature ? { signature } : {}) };
     }
-    case "redacted_thinking":
-      return { type: "reasoning", text: "", family: "anthropic", encrypted: str(b.data, `${path}.data`) };
+    case "redacted_thinking": {
+      const data = str(b.data, `${path}.data`);
+      const carried = restoreReasoning(data, "", warnings, `${path}.data`);
+      if (carried !== undefined) return carried ?? undefined;
+      return { type: "reasoning", text: "", family: "anthropic", encrypted: data };
+    }
     default:
       if (typeof b.type !== "string") throw invalid(`${path}.type: expected a string, got ${JSON.stringify(b.type)}`);
       warnings.push(`${path}: ${role} block type ${JSON.stringify(b.type)} has no portable form; dropped`);

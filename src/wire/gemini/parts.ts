@@ -7,6 +7,7 @@
  */
 import type { ContentPart, ImagePart, DocumentPart, ReasoningPart, TextPart, ToolCallPart } from "../../ir/types.js";
 import { isObj, type Obj, optStr } from "../internal/guards.js";
+import { isWrapped, restoreReasoning, wrapReasoning } from "../reasoning-carry.js";
 
 export const SKIP_SIGNATURE = "skip_thought_signature_validator";
 
@@ -41,7 +42,14 @@ export function partsToIR(parts: unknown, ids: CallIds, at: string, warnings: st
   const out: ContentPart[] = [];
   parts.forEach((raw, i) => {
     if (!isObj(raw)) return;
-    const sig = optStr(raw.thoughtSignature);
+    let sig = optStr(raw.thoughtSignature);
+    // Another family's reasoning the router carried through this client (see ../reasoning-carry.ts): restored in
+    // front of the part that carried it; an unreadable wrapper is dropped, never forwarded.
+    const carried = restoreReasoning(sig, "", warnings, `${at}[${i}].thoughtSignature`);
+    if (carried !== undefined) {
+      if (carried) out.push(carried);
+      sig = undefined;
+    }
     if (raw.thought === true) {
       const text = optStr(raw.text) ?? "";
       const prev = out[out.length - 1];
@@ -83,7 +91,7 @@ export function partsToIR(parts: unknown, ids: CallIds, at: string, warnings: st
       out.push({ type: "text", text: `\`\`\`\n${String(raw.executableCode.code ?? "")}\n\`\`\`` });
     } else if (isObj(raw.codeExecutionResult)) {
       out.push({ type: "text", text: String(raw.codeExecutionResult.output ?? "") });
-    } else if (!sig) {
+    } else if (!sig && carried === undefined) {
       warnings.push(`${at}[${i}]: unsupported Gemini part (${Object.keys(raw).join(",")}); dropped`);
     }
   });
@@ -138,6 +146,11 @@ export function partsFromIR(
     }
     return p;
   };
+  /** A second signature before any part could carry the first: the first rides on an empty text part. */
+  const setSig = (s: string) => {
+    if (signature) out.push({ text: "", thoughtSignature: signature });
+    signature = s;
+  };
   for (const part of content) {
     switch (part.type) {
       case "text":
@@ -172,9 +185,8 @@ export function partsFromIR(
         break;
       }
       case "reasoning":
-        reasoningPart(part, out, warnings, (s) => {
-          signature = s;
-        });
+        if (replay) reasoningPart(part, out, warnings, setSig);
+        else clientReasoningPart(part, out, setSig);
         break;
     }
   }
@@ -182,15 +194,35 @@ export function partsFromIR(
   return out;
 }
 
+/** A reasoning part in a request to Gemini: Gemini's own thought / signature; other families dropped. */
 function reasoningPart(part: ReasoningPart, out: Obj[], warnings: string[], setSig: (s: string) => void): void {
   if (part.family !== "google") {
     if (part.text || part.encrypted || part.signature)
       warnings.push(`reasoning from family "${part.family}" is not sent to Gemini; dropped`);
     return;
   }
+  if (isWrapped(part.encrypted)) {
+    warnings.push("undecoded CodeRouter reasoning wrapper dropped (never sent to a provider)");
+    return;
+  }
   if (part.text)
-    out.push({ text: part.text, thought: true, ...(part.encrypted && { thoughtSignature: part.encrypted }) });
+    out.push({ text: part.text, thought: true, ...(part.encrypted ? { thoughtSignature: part.encrypted } : {}) });
   else if (part.encrypted) setSig(part.encrypted);
+}
+
+/**
+ * A reasoning part in a response to a Gemini client: Gemini's own as in a request; another family's text as a
+ * thought, its payload wrapped (../reasoning-carry.ts) as the thoughtSignature of the part that follows, which
+ * Gemini clients keep in their history (they drop thought parts).
+ */
+function clientReasoningPart(part: ReasoningPart, out: Obj[], setSig: (s: string) => void): void {
+  if (part.family === "google") {
+    reasoningPart(part, out, [], setSig);
+    return;
+  }
+  if (part.text) out.push({ text: part.text, thought: true });
+  const wrapped = wrapReasoning(part);
+  if (wrapped) setSig(wrapped);
 }
 
 function mediaPart(part: ImagePart | DocumentPart, warnings: string[]): Obj {

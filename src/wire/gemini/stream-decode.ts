@@ -38,7 +38,9 @@ export function createStreamDecoder(): StreamDecoder {
     });
     return open.index;
   };
+  /** A signature riding on a non-thought part: its own block, so it goes back on that part, not on the thoughts. */
   const signature = (sig: string) => {
+    close();
     const index = ensure("reasoning");
     out.push({ type: "block_delta", index, delta: { type: "encrypted", data: sig } });
     close();

@@ -11,6 +11,7 @@ import { finishFromIR } from "./finish.js";
 import { newId, type Obj } from "../internal/guards.js";
 import { argsObject } from "./parts.js";
 import { usageFromIR } from "./usage.js";
+import { wrapReasoning } from "../reasoning-carry.js";
 import { kindForStatus } from "../../errors/index.js";
 
 interface Block {
@@ -19,6 +20,10 @@ interface Block {
   id?: string;
   name?: string;
   args: string;
+  /** Another family's reasoning: its text and payload, wrapped at block stop (../reasoning-carry.ts). */
+  text?: string;
+  signature?: string;
+  encrypted?: string;
 }
 
 export function createStreamEncoder(opts: StreamEncoderOptions): StreamEncoder {
@@ -44,6 +49,12 @@ export function createStreamEncoder(opts: StreamEncoderOptions): StreamEncoder {
     }
     return p;
   };
+  /** A new signature while one still waits for a part: the waiting one goes out on an empty text part. */
+  const setSignature = (sig: string): string => {
+    const flushed = signature ? chunk([part({ text: "" })]) : "";
+    signature = sig;
+    return flushed;
+  };
 
   return {
     push(ev: IRStreamEvent): string {
@@ -58,7 +69,7 @@ export function createStreamEncoder(opts: StreamEncoderOptions): StreamEncoder {
             ev.block.type === "tool_call"
               ? { kind: "tool", id: ev.block.id, name: ev.block.name, args: "" }
               : ev.block.type === "reasoning"
-                ? { kind: "reasoning", family: ev.block.family, args: "" }
+                ? { kind: "reasoning", family: ev.block.family, id: ev.block.id, args: "", text: "" }
                 : { kind: "text", args: "" },
           );
           return "";
@@ -67,14 +78,31 @@ export function createStreamEncoder(opts: StreamEncoderOptions): StreamEncoder {
           if (!b) return "";
           const d = ev.delta;
           if (d.type === "text" && d.text) return chunk([part({ text: d.text })]);
-          if (d.type === "reasoning" && d.text) return chunk([{ text: d.text, thought: true }]);
+          if (d.type === "reasoning" && d.text) {
+            b.text = (b.text ?? "") + d.text;
+            return chunk([{ text: d.text, thought: true }]);
+          }
           if (d.type === "tool_args") b.args += d.partial;
-          if (d.type === "encrypted" && b.family === "google") signature = d.data;
+          if (d.type === "encrypted") {
+            if (b.family === "google") return setSignature(d.data);
+            b.encrypted = (b.encrypted ?? "") + d.data;
+          }
+          if (d.type === "signature") b.signature = (b.signature ?? "") + d.signature;
           return "";
         }
         case "block_stop": {
           const b = blocks.get(ev.index);
           blocks.delete(ev.index);
+          if (b?.kind === "reasoning" && b.family !== "google") {
+            const wrapped = wrapReasoning({
+              family: b.family ?? "other",
+              text: b.text ?? "",
+              ...(b.signature && { signature: b.signature }),
+              ...(b.encrypted && { encrypted: b.encrypted }),
+              ...(b.id && { id: b.id }),
+            });
+            return wrapped ? setSignature(wrapped) : "";
+          }
           if (b?.kind !== "tool") return "";
           return chunk([part({ functionCall: { id: b.id, name: b.name, args: argsObject(b.args) } })]);
         }

@@ -1,7 +1,9 @@
 /** IR request → Responses request body. */
 import type { ContentPart, EncodeResult, IRRequest, ImagePart, DocumentPart, TextPart } from "../../ir/types.js";
 import type { Obj } from "../internal/guards.js";
+import { boundedId, OPENAI_ID_MAX, opaqueId, RESPONSES_CALL_ID_MAX } from "../internal/ids.js";
 import { toolChoiceFromIR, toolsFromIR } from "./tools.js";
+import { isWrapped } from "../reasoning-carry.js";
 
 export function encodeRequest(req: IRRequest, model: string): EncodeResult {
   const warnings: string[] = [];
@@ -31,7 +33,7 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
           flush();
           input.push({
             type: part.kind === "custom" ? "custom_tool_call_output" : "function_call_output",
-            call_id: part.callId,
+            call_id: callId(part.callId),
             output: toolOutput(part.content),
           });
           if (part.isError) warnings.push("Responses has no tool-error flag; tool_result isError dropped");
@@ -49,10 +51,10 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
           flush();
           input.push(
             part.kind === "custom"
-              ? { type: "custom_tool_call", call_id: part.id, name: part.name, input: part.arguments }
+              ? { type: "custom_tool_call", call_id: callId(part.id), name: part.name, input: part.arguments }
               : {
                   type: "function_call",
-                  call_id: part.id,
+                  call_id: callId(part.id),
                   name: part.name,
                   arguments: part.arguments || "{}",
                   ...(part.namespace && { namespace: part.namespace }),
@@ -61,7 +63,9 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
           break;
         case "reasoning":
           flush();
-          if (part.family === "openai" && part.encrypted) {
+          if (isWrapped(part.encrypted) || isWrapped(part.signature)) {
+            warnings.push("undecoded CodeRouter reasoning wrapper dropped (never sent to a provider)");
+          } else if (part.family === "openai" && part.encrypted) {
             hasOpenAIReasoning = true;
             input.push({
               type: "reasoning",
@@ -106,14 +110,18 @@ export function encodeRequest(req: IRRequest, model: string): EncodeResult {
             },
     };
   }
-  if (req.user !== undefined) body.safety_identifier = req.user;
-  if (req.promptCacheKey !== undefined) body.prompt_cache_key = req.promptCacheKey;
+  // OpenAI: both ≤ 64 chars; Claude Code's metadata.user_id (a JSON string) becomes a stable hash.
+  if (req.user) body.safety_identifier = opaqueId(req.user, OPENAI_ID_MAX);
+  if (req.promptCacheKey) body.prompt_cache_key = opaqueId(req.promptCacheKey, OPENAI_ID_MAX);
   // Stateless by default: the router never relies on server-side storage, and encrypted reasoning round-trips.
   body.store = false;
   if (hasOpenAIReasoning || req.reasoning?.enabled) body.include = ["reasoning.encrypted_content"];
   body.stream = req.stream;
   return { body, warnings };
 }
+
+/** Responses `call_id` is limited to 64 chars; longer ids (synthesised or foreign) get a stable hash. */
+const callId = (id: string): string => boundedId(id, RESPONSES_CALL_ID_MAX);
 
 function userContent(part: ContentPart, warnings: string[]): Obj | undefined {
   switch (part.type) {

@@ -1,6 +1,7 @@
 /** Non-streamed Responses body ⇄ IR response. */
 import { RouterError } from "../../errors/index.js";
-import type { DecisionTrailer, IRResponse } from "../../ir/types.js";
+import type { DecisionTrailer, IRResponse, ReasoningPart } from "../../ir/types.js";
+import { wrapReasoning } from "../reasoning-carry.js";
 import { errorFromBody } from "./errors.js";
 import { stopReasonFromIR, stopReasonToIR } from "./finish.js";
 import { isObj, newId, type Obj, optStr } from "../internal/guards.js";
@@ -100,7 +101,7 @@ export function encodeResponse(res: IRResponse, opts: { model: string; trailer?:
     }
     flush();
     if (part.type === "tool_call") output.push(toolCallItem(part, "completed"));
-    else output.push(reasoningItem(part.family, part.text, part.encrypted, part.id));
+    else output.push(reasoningItem(part));
   }
   flush();
   const { status, incomplete_details } = stopReasonFromIR(res.stopReason);
@@ -145,12 +146,19 @@ export function toolCallItem(
   };
 }
 
-/** Reasoning output item. Encrypted content is only passed on when it was produced by an OpenAI model. */
-export function reasoningItem(family: string, text: string, encrypted?: string, id?: string): Obj {
+/**
+ * Reasoning output item as a Responses client keeps and sends back. An OpenAI model's encrypted content and
+ * `rs_` id as they came; another family's signature / encrypted payload wrapped into `encrypted_content`
+ * (see ../reasoning-carry.ts). `itemId` is the id already announced on the stream for this item, if any.
+ */
+export function reasoningItem(p: Omit<ReasoningPart, "type">, itemId?: string): Obj {
+  const own = p.family === "openai";
+  const encrypted = own ? p.encrypted : wrapReasoning(p);
+  const id = itemId ?? (own && p.id?.startsWith("rs_") ? p.id : undefined);
   return {
     type: "reasoning",
-    id: id?.startsWith("rs_") ? id : newId("rs_"),
-    summary: text ? [{ type: "summary_text", text }] : [],
-    ...(family === "openai" && encrypted && { encrypted_content: encrypted }),
+    id: id ?? newId("rs_"),
+    summary: p.text ? [{ type: "summary_text", text: p.text }] : [],
+    ...(encrypted && { encrypted_content: encrypted }),
   };
 }

@@ -20,7 +20,10 @@ interface OpenItem {
   text: string;
   call?: { id: string; name: string; kind?: "function" | "custom"; namespace?: string };
   family?: ModelFamily;
+  /** The reasoning block's own id (OpenAI `rs_…`), kept inside the wrapper for other families. */
+  reasoningId?: string;
   encrypted?: string;
+  signature?: string;
   summaryStarted?: boolean;
 }
 
@@ -103,6 +106,7 @@ export function createStreamEncoder(opts: StreamEncoderOptions): StreamEncoder {
       kind: "reasoning",
       text: "",
       family: b.family,
+      ...(b.id && { reasoningId: b.id }),
     };
     open.set(ev.index, item);
     return emit("response.output_item.added", {
@@ -150,8 +154,10 @@ export function createStreamEncoder(opts: StreamEncoderOptions): StreamEncoder {
       case "encrypted":
         if (item.kind === "reasoning") item.encrypted = (item.encrypted ?? "") + d.data;
         return "";
-      default:
-        return ""; // Anthropic signatures never reach an OpenAI client
+      case "signature":
+        // Claude's signature reaches the client only wrapped in encrypted_content (written at item done).
+        if (item.kind === "reasoning") item.signature = (item.signature ?? "") + d.signature;
+        return "";
     }
   };
 
@@ -182,7 +188,16 @@ export function createStreamEncoder(opts: StreamEncoderOptions): StreamEncoder {
           part: { type: "summary_text", text: item.text },
         });
       }
-      full = reasoningItem(item.family ?? "other", item.text, item.encrypted, item.itemId);
+      full = reasoningItem(
+        {
+          family: item.family ?? "other",
+          text: item.text,
+          ...(item.encrypted && { encrypted: item.encrypted }),
+          ...(item.signature && { signature: item.signature }),
+          ...(item.reasoningId && { id: item.reasoningId }),
+        },
+        item.itemId,
+      );
     }
     output[item.outputIndex] = full;
     return s + emit("response.output_item.done", { output_index: item.outputIndex, item: full });

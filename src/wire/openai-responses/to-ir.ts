@@ -3,6 +3,7 @@ import { invalid } from "../../errors/index.js";
 import type { ContentPart, IRMessage, IRRequest, TextPart, ImagePart, DocumentPart } from "../../ir/types.js";
 import { arr, isObj, type Obj, obj, optNum, optStr, parseDataUrl, str } from "../internal/guards.js";
 import { toolChoiceToIR, toolsToIR } from "./tools.js";
+import { restoreReasoning } from "../reasoning-carry.js";
 
 export interface DecodedRequest {
   request: IRRequest;
@@ -136,13 +137,17 @@ function decodeInput(input: unknown, req: IRRequest, warnings: string[]): void {
           .map((s) => (isObj(s) && typeof s.text === "string" ? s.text : ""))
           .filter(Boolean)
           .join("\n\n");
-        push("assistant", {
-          type: "reasoning",
-          text,
-          family: "openai",
-          ...(typeof item.encrypted_content === "string" && { encrypted: item.encrypted_content }),
-          ...(typeof item.id === "string" && { id: item.id }),
-        });
+        // Another family's reasoning the router carried through this client (see ../reasoning-carry.ts).
+        const carried = restoreReasoning(item.encrypted_content, text, warnings, `${at}.encrypted_content`);
+        if (carried) push("assistant", carried);
+        else if (carried === undefined)
+          push("assistant", {
+            type: "reasoning",
+            text,
+            family: "openai",
+            ...(typeof item.encrypted_content === "string" && { encrypted: item.encrypted_content }),
+            ...(typeof item.id === "string" && { id: item.id }),
+          });
         break;
       }
       case "additional_tools":

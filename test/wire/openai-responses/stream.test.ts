@@ -161,7 +161,9 @@ describe("openai-responses stream encode", () => {
       done.map((i) => i.type),
       ["reasoning", "message", "function_call", "custom_tool_call"],
     );
-    assert.equal(done[0].encrypted_content, undefined, "anthropic reasoning must not become encrypted_content");
+    // Claude's signature is never handed out raw: it rides wrapped in encrypted_content (reasoning-carry).
+    assert.match(done[0].encrypted_content, /^cr1\.anthropic\./);
+    assert.ok(!done[0].encrypted_content.includes("anthropic-sig"));
     assert.match(done[0].id, /^rs_/);
     assert.match(done[1].id, /^msg_/);
     assert.match(done[2].id, /^fc_/);
