@@ -102,6 +102,12 @@ export interface RouterDeps {
 export interface Router {
   catalog: Catalog;
   sessions: SessionStore;
+  /**
+   * Configuration problems found at startup, for the server to log: model names in `routing.policy`,
+   * `routing.allow_models`, `routing.baseline_model` or `routing.llm_fallback.model` that match no catalog model
+   * (they would otherwise be ignored silently).
+   */
+  warnings: string[];
   route(ctx: RouteContext): Promise<Decision>;
   /** After a successful call: the session is now on `model` and its cache holds what `usage` says. */
   commit(sessionId: string, model: string, usage: IRUsage): Promise<void>;
@@ -136,6 +142,7 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
   const sessions = deps.sessions ?? new MemorySessionStore();
   const now = deps.now ?? (() => new Date());
   const defaultAvailable = deps.availableProviders ? new Set(deps.availableProviders) : undefined;
+  const warnings = unknownModelWarnings(routing, catalog);
   const allow = routing.allow_models?.length
     ? new Set(routing.allow_models.map((n) => catalog.resolve(n)?.id ?? n))
     : undefined;
@@ -412,5 +419,30 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
     });
   }
 
-  return { catalog, sessions, route, commit };
+  return { catalog, sessions, warnings, route, commit };
+}
+
+/** One warning per configured model name that resolves to no catalog model (id, alias or upstream id). */
+export function unknownModelWarnings(routing: NonNullable<Config["routing"]>, catalog: Catalog): string[] {
+  const out: string[] = [];
+  const check = (name: unknown, where: string) => {
+    if (typeof name !== "string" || catalog.resolve(name)) return;
+    out.push(`${where}: unknown model '${name}' (not in the catalog or config models:); ignored`);
+  };
+  for (const p of PHASES) {
+    (routing.policy?.[p] ?? []).forEach((n, i) => {
+      check(n, `routing.policy.${p}[${i}]`);
+    });
+  }
+  const known = new Set<string>(PHASES);
+  for (const p of Object.keys(routing.policy ?? {}))
+    if (!known.has(p)) out.push(`routing.policy.${p}: unknown phase (expected one of ${PHASES.join(", ")}); ignored`);
+  (routing.allow_models ?? []).forEach((n, i) => {
+    check(n, `routing.allow_models[${i}]`);
+  });
+  if (routing.allow_models?.length && routing.allow_models.every((n) => !catalog.resolve(n)))
+    out.push("routing.allow_models: none of the listed models is in the catalog, so the allow-list cannot be met");
+  if (routing.baseline_model !== undefined) check(routing.baseline_model, "routing.baseline_model");
+  if (routing.llm_fallback?.model !== undefined) check(routing.llm_fallback.model, "routing.llm_fallback.model");
+  return out;
 }
