@@ -162,19 +162,9 @@ function postFirstByte(format: ApiKind): Array<[string, Script]> {
   ];
 }
 
-describe("fault matrix", () => {
-  let up: FakeUpstream;
-  const routers = new Map<ApiKind, RunningServer>();
-  const extra: RunningServer[] = [];
-
-  before(async () => {
-    up = await new FakeUpstream().start();
-    for (const api of APIS) routers.set(api, await startRouter(up, routerConfig(up, api)));
-  });
+describe("fault matrix", { concurrency: true }, () => {
   after(async () => {
-    await Promise.all([...routers.values(), ...extra].map((r) => r.close(500)));
     (await blackholeP)?.stop();
-    await up.stop();
     const survived = results.filter((r) => r.ok).length;
     console.log(
       `fault matrix: ${survived}/${results.length} cases survived (${new Set(results.map((r) => r.fault)).size} faults × ${APIS.length} APIs, stream and not)`,
@@ -191,125 +181,139 @@ describe("fault matrix", () => {
     }
   };
 
-  for (const api of APIS) {
-    const primary = TEST_MODELS[PRIMARY[api]];
-    const fallback = TEST_MODELS[api];
+  // one fake upstream per inbound API (scripts are FIFO per upstream), so the four APIs run side by side
+  for (const api of APIS)
+    describe(api, { concurrency: 1 }, () => {
+      let up: FakeUpstream;
+      const routers = new Map<ApiKind, RunningServer>();
+      const extra: RunningServer[] = [];
+      before(async () => {
+        up = await new FakeUpstream().start();
+        routers.set(api, await startRouter(up, routerConfig(up, api)));
+      });
+      after(async () => {
+        await Promise.all([...routers.values(), ...extra].map((r) => r.close(500)));
+        await up.stop();
+      });
 
-    test(`${api}: no fault → primary ${primary}, one attempt`, async () => {
-      const r = await send(routers.get(api)!.url, api, { stream: true });
-      assert.equal(r.status, 200, r.text);
-      assert.equal(r.headers.get("x-coderouter-model"), primary);
-      assertCompleteStream(api, r.text);
-    });
+      const primary = TEST_MODELS[PRIMARY[api]];
+      const fallback = TEST_MODELS[api];
 
-    for (const stream of [true, false]) {
-      for (const [fault, script] of preFirstByte(PRIMARY[api])) {
-        if (!stream && fault.includes("SSE")) continue;
-        if (stream && fault === "truncated JSON body") continue;
-        if (!stream && fault === "drop before the first event") continue; // the fake upstream drops streams only
-        const name = `${fault}${stream ? " (stream)" : ""}`;
-        test(`${api}: ${name} → falls back to ${fallback} before the first byte`, () =>
-          record(name, api, async () => {
-            up.next(script);
-            const r = await send(routers.get(api)!.url, api, { stream });
-            assert.equal(r.status, 200, r.text);
-            assert.equal(r.headers.get("x-coderouter-model"), fallback);
-            const attempts = r.headers.get("x-coderouter-attempts") ?? "";
-            assert.match(attempts, new RegExp(`^${primary}:\\d{3}, ${fallback}:200$`), attempts);
-            if (stream) assertCompleteStream(api, r.text);
-            else assertGoodJson(api, r.text);
-          }));
-      }
-    }
-
-    test(`${api}: every candidate fails → the last error, in the API's shape (not a 500)`, () =>
-      record("all candidates fail", api, async () => {
-        up.next({ status: 503, body: errBody(503) }, { status: 529, body: errBody(529) });
-        const r = await send(routers.get(api)!.url, api);
-        assert.equal(r.status, api === "gemini" ? 503 : 529, r.text);
-        assertErrorShape(api, r.status, r.text);
-        assert.match(r.headers.get("x-coderouter-attempts") ?? "", /:503, .*:529/);
-      }));
-
-    for (const [fault, script] of postFirstByte(PRIMARY[api])) {
-      test(`${api}: ${fault} → a well-formed error event, the stream ends`, () =>
-        record(fault, api, async () => {
-          up.next(script);
-          const t0 = Date.now();
-          const r = await send(routers.get(api)!.url, api, { stream: true });
-          assert.equal(r.status, 200);
-          assert.equal(r.headers.get("x-coderouter-model"), primary);
-          assertErrorStream(api, r.text);
-          assert.ok(Date.now() - t0 < 2400, "no hang: the idle timeout ended it");
-        }));
-    }
-
-    test(`${api}: connection refused on the first candidate → fallback`, () =>
-      record("connection refused", api, async () => {
-        const srv = await startRouter(up, routerConfig(up, api, `http://127.0.0.1:${await closedPort()}`));
-        extra.push(srv);
-        for (const stream of [true, false]) {
-          const r = await send(srv.url, api, { stream });
-          assert.equal(r.status, 200, r.text);
-          assert.match(r.headers.get("x-coderouter-attempts") ?? "", new RegExp(`^${primary}:502, ${fallback}:200$`));
-        }
-      }));
-
-    test(`${api}: connect timeout on the first candidate → fallback`, async (t) => {
-      const blackhole = await blackholeP;
-      if (!blackhole) return t.skip("python3 unavailable for the connect-timeout listener");
-      await record("connect timeout", api, async () => {
-        const srv = await startRouter(up, routerConfig(up, api, `http://127.0.0.1:${blackhole!.port}`));
-        extra.push(srv);
-        const t0 = Date.now();
-        const r = await send(srv.url, api, { stream: true });
+      test(`${api}: no fault → primary ${primary}, one attempt`, async () => {
+        const r = await send(routers.get(api)!.url, api, { stream: true });
         assert.equal(r.status, 200, r.text);
-        assert.match(r.headers.get("x-coderouter-attempts") ?? "", new RegExp(`^${primary}:504, ${fallback}:200$`));
-        assert.ok(Date.now() - t0 < 2500);
+        assert.equal(r.headers.get("x-coderouter-model"), primary);
         assertCompleteStream(api, r.text);
       });
-    });
 
-    test(`${api}: circuit breaker: after 3 failures the first candidate is skipped without a call`, () =>
-      record("circuit open", api, async () => {
-        const srv = await startRouter(up, routerConfig(up, api), 3);
-        extra.push(srv);
-        for (let i = 0; i < 3; i++) {
-          up.next({ status: 503, body: errBody(503) });
-          assert.equal((await send(srv.url, api)).status, 200);
+      for (const stream of [true, false]) {
+        for (const [fault, script] of preFirstByte(PRIMARY[api])) {
+          if (!stream && fault.includes("SSE")) continue;
+          if (stream && fault === "truncated JSON body") continue;
+          if (!stream && fault === "drop before the first event") continue; // the fake upstream drops streams only
+          const name = `${fault}${stream ? " (stream)" : ""}`;
+          test(`${api}: ${name} → falls back to ${fallback} before the first byte`, () =>
+            record(name, api, async () => {
+              up.next(script);
+              const r = await send(routers.get(api)!.url, api, { stream });
+              assert.equal(r.status, 200, r.text);
+              assert.equal(r.headers.get("x-coderouter-model"), fallback);
+              const attempts = r.headers.get("x-coderouter-attempts") ?? "";
+              assert.match(attempts, new RegExp(`^${primary}:\\d{3}, ${fallback}:200$`), attempts);
+              if (stream) assertCompleteStream(api, r.text);
+              else assertGoodJson(api, r.text);
+            }));
         }
-        const n = up.received.length;
-        const r = await send(srv.url, api, { stream: true });
-        assert.equal(r.status, 200);
-        assert.equal(r.headers.get("x-coderouter-attempts"), `${fallback}:200`);
-        assert.equal(up.received.length, n + 1, "one upstream call: the open provider was skipped");
-        assertCompleteStream(api, r.text);
-      }));
+      }
 
-    test(`${api}: a slow client still gets the whole stream`, () =>
-      record("slow client", api, async () => {
-        up.next({ fixture: "tool-calls", eventDelayMs: 5 });
-        const body = { ...bodyFor(api, true) } as Record<string, unknown>;
-        const text = await slowRead(routers.get(api)!.url + pathFor(api, true), JSON.stringify(body), {
-          "x-coderouter-model": primary,
-        });
-        assertCompleteStream(api, text);
-      }));
+      test(`${api}: every candidate fails → the last error, in the API's shape (not a 500)`, () =>
+        record("all candidates fail", api, async () => {
+          up.next({ status: 503, body: errBody(503) }, { status: 529, body: errBody(529) });
+          const r = await send(routers.get(api)!.url, api);
+          assert.equal(r.status, api === "gemini" ? 503 : 529, r.text);
+          assertErrorShape(api, r.status, r.text);
+          assert.match(r.headers.get("x-coderouter-attempts") ?? "", /:503, .*:529/);
+        }));
 
-    test(`${api}: the client aborting mid-stream aborts the upstream call and records the partial usage`, () =>
-      record("client abort mid-stream", api, async () => {
-        const srv = routers.get(api)!;
-        const aborted = up.aborted;
-        up.next({ fixture: "tool-calls", eventDelayMs: 150 });
-        const id = await abortAfterFirstChunk(srv.url + pathFor(api, true), JSON.stringify(bodyFor(api, true)), {
-          "x-coderouter-model": TEST_MODELS["anthropic-messages"],
+      for (const [fault, script] of postFirstByte(PRIMARY[api])) {
+        test(`${api}: ${fault} → a well-formed error event, the stream ends`, () =>
+          record(fault, api, async () => {
+            up.next(script);
+            const t0 = Date.now();
+            const r = await send(routers.get(api)!.url, api, { stream: true });
+            assert.equal(r.status, 200);
+            assert.equal(r.headers.get("x-coderouter-model"), primary);
+            assertErrorStream(api, r.text);
+            assert.ok(Date.now() - t0 < 2400, "no hang: the idle timeout ended it");
+          }));
+      }
+
+      test(`${api}: connection refused on the first candidate → fallback`, () =>
+        record("connection refused", api, async () => {
+          const srv = await startRouter(up, routerConfig(up, api, `http://127.0.0.1:${await closedPort()}`));
+          extra.push(srv);
+          for (const stream of [true, false]) {
+            const r = await send(srv.url, api, { stream });
+            assert.equal(r.status, 200, r.text);
+            assert.match(r.headers.get("x-coderouter-attempts") ?? "", new RegExp(`^${primary}:502, ${fallback}:200$`));
+          }
+        }));
+
+      test(`${api}: connect timeout on the first candidate → fallback`, async (t) => {
+        const blackhole = await blackholeP;
+        if (!blackhole) return t.skip("python3 unavailable for the connect-timeout listener");
+        await record("connect timeout", api, async () => {
+          const srv = await startRouter(up, routerConfig(up, api, `http://127.0.0.1:${blackhole!.port}`));
+          extra.push(srv);
+          const t0 = Date.now();
+          const r = await send(srv.url, api, { stream: true });
+          assert.equal(r.status, 200, r.text);
+          assert.match(r.headers.get("x-coderouter-attempts") ?? "", new RegExp(`^${primary}:504, ${fallback}:200$`));
+          assert.ok(Date.now() - t0 < 2500);
+          assertCompleteStream(api, r.text);
         });
-        await waitFor(() => up.aborted > aborted, "upstream request aborted");
-        const row = await waitForRow(srv.url, id);
-        assert.equal(row.status, 499);
-        assert.ok(row.input_tokens > 0, `partial usage recorded: ${JSON.stringify(row)}`);
-      }));
-  }
+      });
+
+      test(`${api}: circuit breaker: after 3 failures the first candidate is skipped without a call`, () =>
+        record("circuit open", api, async () => {
+          const srv = await startRouter(up, routerConfig(up, api), 3);
+          extra.push(srv);
+          for (let i = 0; i < 3; i++) {
+            up.next({ status: 503, body: errBody(503) });
+            assert.equal((await send(srv.url, api)).status, 200);
+          }
+          const n = up.received.length;
+          const r = await send(srv.url, api, { stream: true });
+          assert.equal(r.status, 200);
+          assert.equal(r.headers.get("x-coderouter-attempts"), `${fallback}:200`);
+          assert.equal(up.received.length, n + 1, "one upstream call: the open provider was skipped");
+          assertCompleteStream(api, r.text);
+        }));
+
+      test(`${api}: a slow client still gets the whole stream`, () =>
+        record("slow client", api, async () => {
+          up.next({ fixture: "tool-calls", eventDelayMs: 5 });
+          const body = { ...bodyFor(api, true) } as Record<string, unknown>;
+          const text = await slowRead(routers.get(api)!.url + pathFor(api, true), JSON.stringify(body), {
+            "x-coderouter-model": primary,
+          });
+          assertCompleteStream(api, text);
+        }));
+
+      test(`${api}: the client aborting mid-stream aborts the upstream call and records the partial usage`, () =>
+        record("client abort mid-stream", api, async () => {
+          const srv = routers.get(api)!;
+          const aborted = up.aborted;
+          up.next({ fixture: "tool-calls", eventDelayMs: 150 });
+          const id = await abortAfterFirstChunk(srv.url + pathFor(api, true), JSON.stringify(bodyFor(api, true)), {
+            "x-coderouter-model": TEST_MODELS["anthropic-messages"],
+          });
+          await waitFor(() => up.aborted > aborted, "upstream request aborted");
+          const row = await waitForRow(srv.url, id);
+          assert.equal(row.status, 499);
+          assert.ok(row.input_tokens > 0, `partial usage recorded: ${JSON.stringify(row)}`);
+        }));
+    });
 });
 
 // --- clients ------------------------------------------------------------------------------------------------
