@@ -1,7 +1,6 @@
 /** Picks the SharedState: Redis when `redis_url` is configured, else in process. */
 import { DEFAULT_BREAKER } from "./breaker.js";
 import { memoryState } from "./memory.js";
-import { redisState } from "./redis.js";
 import type { BreakerOptions, SharedState } from "./types.js";
 
 export type * from "./types.js";
@@ -24,5 +23,8 @@ export async function createSharedState(
     sessionTtlMs: o.sessionTtlMs ?? 60 * 60_000,
     onError: o.onError,
   };
-  return redisUrl ? redisState(redisUrl, opts) : memoryState(opts);
+  if (!redisUrl) return memoryState(opts);
+  // ioredis is loaded only when Redis is configured (startup stays light for a single instance)
+  const { redisState } = await import("./redis.js");
+  return redisState(redisUrl, opts);
 }
