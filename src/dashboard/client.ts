@@ -91,8 +91,16 @@ export const DASHBOARD_JS = `
   }
   function short(id, n) { return id && id.length > n ? id.slice(0, n - 1) + "\\u2026" : id || ""; }
 
+  // With router keys configured, open the dashboard as /?key=<router key>: the key is kept for this tab only.
+  var routerKey = new URLSearchParams(location.search).get("key") || sessionStorage.getItem("coderouter-key");
+  if (routerKey) {
+    sessionStorage.setItem("coderouter-key", routerKey);
+    if (location.search) history.replaceState(null, "", location.pathname);
+  }
   async function getJson(path) {
-    var r = await fetch(path, { cache: "no-store", headers: { accept: "application/json" } });
+    var headers = { accept: "application/json" };
+    if (routerKey) headers["x-api-key"] = routerKey;
+    var r = await fetch(path, { cache: "no-store", headers: headers });
     if (!r.ok) throw new Error(path + " \\u2192 HTTP " + r.status);
     return r.json();
   }

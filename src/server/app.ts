@@ -49,8 +49,10 @@ export function createHandler(deps: AppDeps) {
           case "/responses":
             return await handleProxy(deps, "openai-responses", req, res, url);
           case "/v1/messages/count_tokens":
+            await guard(deps, req, url);
             return await countTokens(deps, req, res, url);
           case "/v1/route":
+            await guard(deps, req, url);
             return await routeOnly(deps, req, res, url);
         }
         const g = GEMINI_PATH.exec(path);
@@ -63,6 +65,8 @@ export function createHandler(deps: AppDeps) {
       }
       if (method === "GET") {
         if (path === "/healthz") return json(res, 200, { status: "ok" });
+        // the dashboard page itself holds no data; everything it reads (and every other route) needs a router key
+        if (path !== "/") await guard(deps, req, url);
         if (path === "/v1/models" || path === "/models") return listModels(deps, res);
         if (deps.extraRoutes && (await deps.extraRoutes(method, url, res))) return;
         if (path === "/") return json(res, 200, { name: "coderouter", status: "ok" });
@@ -78,6 +82,11 @@ export function createHandler(deps: AppDeps) {
       json(res, shape.status, shape.body);
     }
   };
+}
+
+/** With router keys configured, read-only and dry-run routes need a key too (they show spend and decisions). */
+async function guard(deps: AppDeps, req: IncomingMessage, url: URL): Promise<void> {
+  if (deps.authorize) await deps.authorize(apiForPath(url.pathname), req.headers, url);
 }
 
 function listModels(deps: AppDeps, res: ServerResponse): void {

@@ -67,6 +67,7 @@ export async function startServer(
     log: obs.log,
     sessions: shared.sessions,
   });
+  for (const w of engine.router.warnings) obs.log.warn({ config: "routing" }, w);
   const keys =
     config.keys.length > 0
       ? createKeyring(
@@ -102,10 +103,13 @@ export async function startServer(
     extraRoutes: obs.routes,
     onFallback: obs.onFallback,
   };
-  const server = createServer(
-    { keepAliveTimeout: 65_000, requestTimeout: 0, headersTimeout: 60_000 },
-    createHandler(deps),
-  );
+  const handle = createHandler(deps);
+  let draining = false;
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0, headersTimeout: 60_000 }, (req, res) => {
+    // while stopping, answer what arrives but tell the client not to reuse the connection
+    if (draining) res.shouldKeepAlive = false;
+    return handle(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => {
@@ -124,13 +128,16 @@ export async function startServer(
     deps,
     close(graceMs = 10_000) {
       closing ??= (async () => {
+        draining = true;
         await new Promise<void>((resolve) => {
-          const t = setTimeout(() => {
-            server.closeAllConnections();
-          }, graceMs);
+          const t = setTimeout(() => server.closeAllConnections(), graceMs);
           t.unref();
+          // keep-alive connections that were busy at the signal are closed as soon as their response is done
+          const sweep = setInterval(() => server.closeIdleConnections(), 50);
+          sweep.unref();
           server.close(() => {
             clearTimeout(t);
+            clearInterval(sweep);
             resolve();
           });
           server.closeIdleConnections();

@@ -18,6 +18,7 @@ import type { AppDeps } from "./deps.js";
 import { decisionHeaders, costHeaders } from "./headers.js";
 import { redactSecrets } from "../log/index.js";
 import { newRequestId } from "./request-id.js";
+import { hasCarriedReasoning } from "../wire/reasoning-carry.js";
 import { spliceModel } from "./splice.js";
 import type { Candidate, RoutePlan } from "./types.js";
 import { clientKey, upstreamHeaders, upstreamUrl } from "./upstream.js";
@@ -234,7 +235,9 @@ async function attemptOne(
   const out = deps.wires[cand.format];
   const ir = ctx.ir!;
   let payload: string | Buffer | null = null;
-  if (cand.format === ctx.api) {
+  // Same format: splice the model into the raw bytes — unless the history carries another family's reasoning
+  // wrapped for this client (cr1.…), which only a re-encode unwraps.
+  if (cand.format === ctx.api && !hasCarriedReasoning(ir)) {
     payload = cand.format === "gemini" ? raw : spliceModel(raw, cand.upstreamModel);
   }
   if (payload === null) {
