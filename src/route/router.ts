@@ -6,6 +6,7 @@
  * output, tier rules, quality floor, phase policy) → rank (capability + preference − cost) or, for side calls,
  * cheapest first → session affinity (stay when re-billing the cached prefix costs more than switching saves).
  */
+import { RouterError } from "../errors/index.js";
 import { PHASES, type Classification, type Phase, type RequestKind } from "../classify/types.js";
 import type { Config } from "../config/types.js";
 import { estimateWithRates, ratesFor } from "../cost/price.js";
@@ -183,6 +184,13 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
     f: RequestFeatures,
   ): Decision {
     const m = catalog.resolve(name);
+    const slash = name.indexOf("/");
+    if (!m && action === "pinned" && !(slash > 0 && BUILTIN_PROVIDERS[name.slice(0, slash)]))
+      throw new RouterError(
+        "not_found",
+        `Unknown model '${name}' in X-CodeRouter-Model: \`coderouter models\` lists the catalog; pin any other model as <provider>/<model>`,
+        { code: "CR_UNKNOWN_MODEL" },
+      );
     const t: Target = m
       ? targetOf(m)
       : {

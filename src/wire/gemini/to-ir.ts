@@ -38,13 +38,17 @@ export function decodeRequestWithWarnings(
     sourceApi: "gemini",
   };
   const ids = new CallIds();
-  arr(b.contents ?? [], "contents").forEach((raw, i) => {
+  if (b.contents === undefined) throw invalid("contents is required: a non-empty array of {role, parts}");
+  const contents = arr(b.contents, "contents");
+  if (contents.length === 0) throw invalid("contents must not be empty");
+  contents.forEach((raw, i) => {
     const c = obj(raw, `contents[${i}]`);
     const role: IRMessage["role"] = c.role === "model" ? "assistant" : "user";
     if (c.role !== undefined && c.role !== "user" && c.role !== "model" && c.role !== "function") {
       throw invalid(`contents[${i}].role must be "user" or "model"`);
     }
-    const parts = partsToIR(arr(c.parts ?? [], `contents[${i}].parts`), ids, `contents[${i}].parts`, warnings);
+    if (c.parts === undefined) throw invalid(`contents[${i}].parts is required`);
+    const parts = partsToIR(arr(c.parts, `contents[${i}].parts`), ids, `contents[${i}].parts`, warnings);
     if (parts.length === 0) return;
     const last = req.messages[req.messages.length - 1];
     if (last && last.role === role) last.content.push(...parts);
