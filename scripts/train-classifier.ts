@@ -4,7 +4,7 @@
  *   npm run train -- --k 10 --out data/classifier-model.json
  * See src/classify/README.md.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "../src/cli/io.js";
 import { type Scored, score } from "../src/classify/metrics.js";
 import { softmax } from "../src/classify/model.js";
@@ -12,25 +12,31 @@ import {
   crossValLogits,
   DEFAULT_TRAIN,
   fitTemperature,
+  expandFiles,
   readJsonl,
+  readJsonlFiles,
+  SYNTHETIC_GLOB,
   toExamples,
   toModelFile,
   train,
+  withExtra,
 } from "../src/classify/train.js";
 import { PHASES } from "../src/classify/types.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const { flags } = parseArgs(process.argv.slice(2));
 const devFile = typeof flags.dev === "string" ? flags.dev : `${root}test/fixtures/eval/dev.jsonl`;
-const synFile = typeof flags.synthetic === "string" ? flags.synthetic : `${root}test/fixtures/eval/synthetic.jsonl`;
+const synGlob = typeof flags.synthetic === "string" ? flags.synthetic : `${root}${SYNTHETIC_GLOB}`;
 const out = typeof flags.out === "string" ? flags.out : `${root}data/classifier-model.json`;
 const k = Number(flags.k ?? 5);
 
 const dev = readJsonl(devFile);
-const syn = existsSync(synFile) ? readJsonl(synFile) : [];
+const syn = readJsonlFiles(synGlob);
 const devEx = toExamples(dev);
 const synEx = toExamples(syn);
-console.log(`training rows: ${dev.length} labelled (${devFile}) + ${syn.length} synthetic`);
+console.log(
+  `training rows: ${dev.length} labelled (${devFile}) + ${syn.length} synthetic (${expandFiles(synGlob).length} files, weight ${DEFAULT_TRAIN.extraWeight})`,
+);
 
 const t0 = Date.now();
 const zs = crossValLogits(devEx, k, DEFAULT_TRAIN, synEx);
@@ -57,11 +63,12 @@ console.log(
   `${k}-fold CV (model layer only, no mode override): accuracy ${r.accuracy} macro-F1 ${r.macro_f1}; temperature ${T.toFixed(3)} (${Date.now() - t0} ms)`,
 );
 
-const model = train(devEx.concat(synEx), DEFAULT_TRAIN);
+const model = train(withExtra(devEx, synEx, DEFAULT_TRAIN), DEFAULT_TRAIN);
 const file = toModelFile(model, T, {
   trained_at: new Date().toISOString(),
   rows: dev.length,
   synthetic: syn.length,
+  synthetic_files: expandFiles(synGlob).map((f) => f.slice(root.length)),
   options: DEFAULT_TRAIN,
   cv: { k, accuracy: r.accuracy, macro_f1: r.macro_f1 },
 });

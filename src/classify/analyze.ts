@@ -44,12 +44,16 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
     const asst = textEvidence(hist.assistant, false, 300).scores;
     for (let p = 0; p < prev.scores.length; p++) prev.scores[p] += 0.5 * asst[p];
   }
-  const testWork = human.scores[PHASE_INDEX.test] + prev.scores[PHASE_INDEX.test] >= 2;
-  const toolSignals: string[] = [];
-  const tool = toolEvidence(facts, hist, testWork, withSignals ? toolSignals : null);
   // Without the developer's words in view, the agent's own narration ("Let me fix…", "Now the tests…") is the best clue.
   const asstText = hist.human ? hist.assistant : hist.narration || hist.assistant;
   const assistant = textEvidence(asstText, false, hist.human ? 300 : 600).scores;
+  // Test-writing in progress: the developer asked for tests, or (no words in view) the agent says it is on them.
+  const T = PHASE_INDEX.test;
+  const testWork =
+    human.scores[T] + prev.scores[T] >= 2 ||
+    (!hist.human && assistant[T] >= 2 && assistant[T] >= assistant[PHASE_INDEX.debug]);
+  const toolSignals: string[] = [];
+  const tool = toolEvidence(facts, hist, testWork, withSignals ? toolSignals : null);
   const asstScale = hist.human ? 0.5 : 1.2;
   for (let p = 0; p < assistant.length; p++) assistant[p] *= asstScale;
   const ev: Evidence = { human: human.scores, prev: prev.scores, tool, assistant };

@@ -53,7 +53,7 @@ export function combine(a: Analysis, model: Model | null): Classification {
   let probs: Float64Array;
   let layer: Classification["layer"];
   if (model) {
-    probs = softmax(logits(model, a.x), model.temperature);
+    probs = softmax(logits(model, a.x, ruleScores(a)), model.temperature);
     layer = "model";
   } else {
     probs = softmax(ruleScores(a), RULES_TEMPERATURE);

@@ -149,6 +149,18 @@ export interface FeatureConfig {
   dim: number;
 }
 
+/** Per-namespace weights of the hashed features (0 = off). Training scripts may tune them; retrain after. */
+export const HASH_WEIGHTS = {
+  human: 0.5,
+  humanChars: 0.15,
+  prev: 0.25,
+  assistant: 0.25,
+  narration: 0.3,
+  toolResult: 0.15,
+  toolCalls: 0.3,
+  dense: 1,
+};
+
 /** The full feature vector (indices may repeat; the model sums). */
 export function featurize(
   ev: Evidence,
@@ -162,14 +174,18 @@ export function featurize(
   denseFeatures(x, ev, h, f, mode);
   const base = N_DENSE;
   const human = h.continuation ? "" : h.human;
-  hashWords(x, human, 1, cfg.dim, base, 0.5, true, 700);
-  hashChars(x, human, 2, cfg.dim, base, 0.15, 300);
-  hashWords(x, h.prev, 3, cfg.dim, base, 0.25, false, 400);
-  hashWords(x, h.assistant, 4, cfg.dim, base, 0.25, false, 300);
-  if (!h.human) hashWords(x, h.narration, 8, cfg.dim, base, 0.3, true, 900);
-  if (h.lastIsToolResult && h.toolResults[0]) hashWords(x, h.toolResults[0], 5, cfg.dim, base, 0.15, false, 300);
-  for (let k = Math.max(0, h.toolCalls.length - 4); k < h.toolCalls.length; k++)
-    hashWords(x, h.toolCalls[k].name, 6, cfg.dim, base, 0.3, false, 40);
+  const W = HASH_WEIGHTS;
+  if (W.dense !== 1) for (let k = 0; k < x.val.length; k++) x.val[k] *= W.dense;
+  if (W.human) hashWords(x, human, 1, cfg.dim, base, W.human, true, 700);
+  if (W.humanChars) hashChars(x, human, 2, cfg.dim, base, W.humanChars, 300);
+  if (W.prev) hashWords(x, h.prev, 3, cfg.dim, base, W.prev, false, 400);
+  if (W.assistant) hashWords(x, h.assistant, 4, cfg.dim, base, W.assistant, false, 300);
+  if (!h.human && W.narration) hashWords(x, h.narration, 8, cfg.dim, base, W.narration, true, 900);
+  if (h.lastIsToolResult && h.toolResults[0] && W.toolResult)
+    hashWords(x, h.toolResults[0], 5, cfg.dim, base, W.toolResult, false, 300);
+  if (W.toolCalls)
+    for (let k = Math.max(0, h.toolCalls.length - 4); k < h.toolCalls.length; k++)
+      hashWords(x, h.toolCalls[k].name, 6, cfg.dim, base, W.toolCalls, false, 40);
   if (toolNames.length === 0) hashWords(x, "notools", 7, cfg.dim, base, 0.2, false, 10);
   return x;
 }

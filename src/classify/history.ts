@@ -28,6 +28,24 @@ export interface History {
   lastIsToolResult: boolean;
   /** aider `/run` command given by the user after their last words. */
   runCommand: string | null;
+  /**
+   * Files the agent wrote since the developer's last words, read from where agents name them: tool-call
+   * arguments, tool results ("The file X has been updated", Cline's "[write_to_file for 'X']") and transcript
+   * markers in the narration ("[tool call: Edit X]").
+   */
+  editPaths: string[];
+}
+
+const EDIT_MARK_RE =
+  /\[tool call: (?:Edit|MultiEdit|Write|write_to_file|replace_in_file|edit_file|apply_diff|insert_content|search_replace|create_file)\b:? ?([^\]\n]{1,160})\]/g;
+const EDIT_RESULT_RE =
+  /^(?:The file (\S+) has been (?:updated|created)|File created successfully at: (\S+)|\[(?:write_to_file|replace_in_file|apply_diff|insert_content|edit_file|search_replace) for '([^']+)'\])/;
+const MAX_PATHS = 12;
+
+function pushMarks(text: string, out: string[]): void {
+  if (text.indexOf("[tool call: ") === -1) return;
+  EDIT_MARK_RE.lastIndex = 0;
+  for (let m = EDIT_MARK_RE.exec(text); m && out.length < MAX_PATHS; m = EDIT_MARK_RE.exec(text)) out.push(m[1]);
 }
 
 const ASSISTANT_HEAD = 600;
@@ -47,6 +65,7 @@ export function readHistory(v: RequestView): History {
     toolCalls: [],
     lastIsToolResult: false,
     runCommand: null,
+    editPaths: [],
   };
   const turns = v.turns;
   let humanFound = false;
@@ -63,6 +82,7 @@ export function readHistory(v: RequestView): History {
       if (!h.assistant && t.text)
         h.assistant = t.text.length > ASSISTANT_HEAD ? t.text.slice(0, ASSISTANT_HEAD) : t.text;
       if (!humanFound && t.text && h.narration.length < NARRATION_MAX) h.narration += `${t.text.slice(0, 240)}\n`;
+      if (!humanFound && t.text) pushMarks(t.text, h.editPaths);
       if (!humanFound && t.toolCalls.length)
         for (let k = t.toolCalls.length - 1; k >= 0 && h.toolCalls.length < 12; k--)
           h.toolCalls.unshift(t.toolCalls[k]);
@@ -72,6 +92,10 @@ export function readHistory(v: RequestView): History {
     if (t.toolResults.length && !humanFound) {
       for (let k = t.toolResults.length - 1; k >= 0 && h.toolResults.length < 3; k--)
         h.toolResults.push(t.toolResults[k]);
+      for (const r of t.toolResults) {
+        const m = h.editPaths.length < MAX_PATHS ? EDIT_RESULT_RE.exec(r) : null;
+        if (m) h.editPaths.push(m[1] ?? m[2] ?? m[3]);
+      }
     }
     if (t.role === "tool") {
       if (!humanFound) h.turnsSinceHuman++;

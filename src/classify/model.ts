@@ -13,6 +13,8 @@ export interface ModelFile {
   phases: string[];
   /** Softmax temperature fitted on out-of-fold logits (calibration). */
   temperature: number;
+  /** Weight of the rule-layer scores added to the logits (optional; absent = 0). */
+  offsetScale?: number;
   bias: number[];
   /** Feature index → per-phase weights (zeros omitted). */
   weights: Record<string, number[]>;
@@ -22,6 +24,7 @@ export interface ModelFile {
 export interface Model {
   dim: number;
   temperature: number;
+  offsetScale: number;
   bias: Float64Array;
   w: Float32Array;
   meta?: Record<string, unknown>;
@@ -38,7 +41,14 @@ export function fromFile(m: ModelFile): Model {
     const row = m.weights[k];
     for (let p = 0; p < N_PHASES; p++) w[i + p] = row[p] ?? 0;
   }
-  return { dim: m.dim, temperature: m.temperature, bias: Float64Array.from(m.bias), w, meta: m.meta };
+  return {
+    dim: m.dim,
+    temperature: m.temperature,
+    offsetScale: m.offsetScale ?? 0,
+    bias: Float64Array.from(m.bias),
+    w,
+    meta: m.meta,
+  };
 }
 
 export function loadModel(url: URL = MODEL_URL): Model | null {
@@ -49,13 +59,15 @@ export function loadModel(url: URL = MODEL_URL): Model | null {
   }
 }
 
-/** Raw logits for one feature vector. */
+/** Raw logits for one feature vector (plus `offsetScale` × the rule scores, when given). */
 export function logits(
-  model: { w: Float32Array | Float64Array; bias: Float64Array },
+  model: { w: Float32Array | Float64Array; bias: Float64Array; offsetScale?: number },
   x: SparseVec,
+  rules?: Float64Array,
   out = new Float64Array(N_PHASES),
 ): Float64Array {
-  for (let p = 0; p < N_PHASES; p++) out[p] = model.bias[p];
+  const k = rules ? (model.offsetScale ?? 0) : 0;
+  for (let p = 0; p < N_PHASES; p++) out[p] = model.bias[p] + (k ? k * (rules as Float64Array)[p] : 0);
   const w = model.w;
   for (let k = 0; k < x.idx.length; k++) {
     const base = x.idx[k] * N_PHASES;

@@ -37,7 +37,7 @@ const RULES: Rule[] = [
     "plan",
     2.0,
     "how should we",
-    /\bhow (?:should|would|could|do|can) (?:we|i|you)\b|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b/,
+    /\bhow (?:should|would|could) (?:we|i|you)\b|\bhow (?:do|can) we\b|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b/,
   ),
   R(
     "plan",
@@ -57,7 +57,18 @@ const RULES: Rule[] = [
     "break down",
     /\b(?:break (?:it |this )?down|next steps?|what(?:'s| is| should be) (?:the )?next|which (?:library|framework|database|option)|should (?:we|i) use|pros and cons|compare|evaluate|feasib|estimate|impact)\b/,
   ),
-  R("plan", 1.0, "create task/ticket", /\b(?:create|write|draft) (?:a |the )?(?:task|ticket|issue|spec|prd|rfc)\b/),
+  R(
+    "plan",
+    3.5,
+    "create task/ticket",
+    /\b(?:create|make|write|draft|open|file|capture|add|define) (?:a |an |the |another )?(?:new )?(?:task|ticket|issue|spec|prd|rfc|story|epic)s?\b(?! (?:list|command|status|backend|management|operation))/,
+  ),
+  R(
+    "plan",
+    1.5,
+    "report/next step",
+    /\b(?:let me know (?:if|what|whether|how)|give me a (?:report|breakdown|list|overview)|what would (?:go|be|you (?:do|suggest|recommend))|what(?:'s| is|s) the next steps?|what (?:step|should) (?:is )?(?:the )?next|do you need (?:any |additional )?(?:files|info|information))\b/,
+  ),
   // implement
   R(
     "implement",
@@ -77,6 +88,7 @@ const RULES: Rule[] = [
     "requirement list",
     /\b(?:requirements?|should (?:be able to|support|allow|have)|must (?:support|have|be able)|i want (?:to|it|the|a)|we need (?:to|a)|it should|the user (?:can|should))\b/,
   ),
+  R("implement", 1.2, "how can i", /\bhow (?:can|do|could) i (?!run\b|use\b|start\b|install\b)/),
   R(
     "implement",
     1.0,
@@ -88,7 +100,7 @@ const RULES: Rule[] = [
     "debug",
     2.5,
     "error words",
-    /\b(?:error|errors|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|issue persists|undefined is not|cannot read|not defined|nullpointer|null pointer|exit code [1-9])\b/,
+    /\b(?:error|errors|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|undefined is not|cannot read|not defined|nullpointer|null pointer|exit code [1-9])\b/,
   ),
   R(
     "debug",
@@ -102,12 +114,18 @@ const RULES: Rule[] = [
     "still getting",
     /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:does|is|do|are|did|isn'?t|doesn'?t|won'?t|can'?t)|what(?:'s| is) (?:wrong|happening|going on)|what does (?:this|the) error)\b/,
   ),
-  R("debug", 1.6, "fix it", /\b(?:fix|debug|diagnose|troubleshoot|resolve|investigate)\b/),
+  R("debug", 1.6, "fix it", /\b(?:fix(?:es|ed|ing)?|debug|diagnose|troubleshoot|resolve|investigate)\b/),
+  R(
+    "debug",
+    1.5,
+    "not right",
+    /\b(?:(?:is|are|was)n'?t right|not (?:right|correct|working)|(?:does|do|is) (?:it|this|that) (?:work|function)(?:ing)? (?:properly|correctly|as (?:expected|defined|intended))|function(?:s|ing)? properly|is the (?:issue|problem|bug) (?:fixed|resolved|gone))\b/,
+  ),
   R(
     "debug",
     1.5,
     "wrong output",
-    /\b(?:wrong|incorrect|unexpected|instead of|hangs?|hanging|stuck|freez|timeout|timed out|infinite loop|memory leak|race condition|regression|blank|empty (?:page|screen|result)|nothing happens|missing)\b/,
+    /\b(?:wrong|incorrect|unexpected|hangs?|hanging|stuck|freez|timeout|timed out|infinite loop|memory leak|race condition|regression|blank|empty (?:page|screen|result)|nothing happens|missing)\b/,
   ),
   R(
     "debug",
@@ -160,7 +178,13 @@ const RULES: Rule[] = [
     "explain",
     /\b(?:explain|what does (?:this|the|it)|how does (?:this|the|it)|walk me through|describe|tell me (?:about|what)|what is (?:the |this )?(?:purpose|role)|overview|status of|what(?:'s| is) the (?:current )?status|what did you (?:learn|do|change))\b/,
   ),
-  R("document", 2.2, "commit/pr", /\b(?:commit|push|pr|pull request|tag (?:the|this|it)|rules?)\b/),
+  R(
+    "document",
+    2.0,
+    "question about code",
+    /\bwhat (?:does|do|is|are) [^?\n]{1,60}\b(?:represent|mean|stand for|do|for)\b|\b(?:where|how) (?:is|are) [^?\n]{1,60}\b(?:used|defined|called|set|configured|implemented|stored)\b|\bhow (?:to|do i|do you|can i) (?:run|use|start|install|invoke|call)\b|\bwhat(?:'s|s| is) the \w+ (?:used|being used)\b|\bwhich \w+ (?:is|are) (?:used|being used)\b|\bwhat happens (?:when|if|in)\b/,
+  ),
+  R("document", 2.2, "commit/pr", /\b(?:commit|push|pr|pull request|rules?|\.mdc)\b/),
   // small_edit
   R(
     "small_edit",
@@ -173,6 +197,12 @@ const RULES: Rule[] = [
     1.0,
     "tiny change",
     /\b(?:just (?:change|rename|remove|delete|add)|one-?liner|quick (?:fix|change|tweak)|minor (?:change|tweak|fix)|small (?:change|tweak|fix))\b/,
+  ),
+  R(
+    "small_edit",
+    2.5,
+    "tag/move/bump",
+    /\btag (?:the|this|it|that)\b[^.\n]{0,40}\bversion\b|\b(?:move|rename) (?:that|this|it|the file|the folder) (?:to|into) (?:a |the )?(?:new )?[\w./-]+(?: (?:folder|directory|dir))?\s*\??$|\b(?:update|change|set) the (?:\w+ )?(?:user ?name|password|port|host|url|path|version|name|label|title|color|colour|value)\b/,
   ),
 ];
 

@@ -95,10 +95,15 @@ export function stripUserText(raw: string): Stripped {
 }
 
 const CONTINUATION_RE =
-  /^(?:ok(?:ay)?|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|👍)(?:[\s,.!]+(?:please|then|thanks|go ahead|do it|continue|proceed|and continue|yes|ok))*[\s.!]*$/i;
+  /^(?:ok(?:ay|ey)?|o+kay|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|👍)(?:[\s,.!]+(?:please|then|thanks|go ahead|do it|continue|proceed|and continue|yes|ok))*[\s.!]*$/i;
+
+/** "go ahead and implement this", "okey lets do this", "yes, go ahead and do so": agreement to the proposal in view. */
+const AGREE_RE =
+  /^(?:(?:ok(?:ay|ey)?|o+kay|yes|yeah|yep|sure|great|perfect|good|alright|cool|nice|thanks|right)[\s,.!]+)*(?:(?:please|then|now|so)\s+)?(?:(?:let'?s|lets|go ahead(?: and)?|please|you can|pls|plz|now)\s+)*(?:do|implement|apply|make|try|proceed with|go with|go for|execute|run with)\s+(?:it|this|that|these|those|them|so|the (?:plan|changes|suggestions?|fix(?:es)?)|these (?:fixes|changes|suggestions)|those (?:fixes|changes|suggestions)|this (?:fix|change|plan)|that (?:fix|change|plan))(?:[\s,.!]+(?:then|now|please|thanks))*[\s.!]*$/i;
 
 /** "ok", "continue", "go ahead", "yes do it" … a message that only tells the agent to carry on. */
 export function isContinuation(text: string): boolean {
-  if (text.length > 40) return false;
-  return CONTINUATION_RE.test(text.trim());
+  if (text.length > 60) return false;
+  const t = text.trim();
+  return CONTINUATION_RE.test(t) || AGREE_RE.test(t);
 }

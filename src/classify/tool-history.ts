@@ -86,7 +86,7 @@ const RUN_TOOLS =
   /^(?:bash|shell|run_terminal_cmd|run_commands|exec_command|exec|run_shell_command|execute_command|terminal|powershell|local_shell|run)$/i;
 const TEST_PATH =
   /(?:^|[/\\_.-])(?:tests?|specs?|__tests__|testing)(?:[/\\_.-]|$)|\.(?:test|spec)\.\w+|_test\.\w+|test_\w+\.py|Tests?\.cs/i;
-const MD_PATH = /\.(?:md|mdx|rst|adoc)\b|README|CHANGELOG/i;
+const MD_PATH = /\.(?:md|mdx|mdc|rst|adoc|txt)\b|README|CHANGELOG|LICENSE/i;
 const TEST_CMD =
   /\b(?:pytest|py\.test|jest|vitest|mocha|go test|cargo test|npm (?:run )?test|pnpm (?:run )?test|yarn test|bun test|dotnet test|rspec|phpunit|unittest|tox|nox|make test)\b/;
 
@@ -116,6 +116,18 @@ export function toolFacts(h: History): ToolFacts {
       f.runs++;
       if (TEST_CMD.test(c.args)) f.testRuns++;
     } else if (READ_TOOLS.test(name)) f.reads++;
+  }
+  // Files named in tool results / transcript markers: count test and docs edits the call arguments did not show.
+  if (h.editPaths.length) {
+    let t = 0;
+    let d = 0;
+    for (const p of h.editPaths) {
+      if (TEST_PATH.test(p)) t++;
+      else if (MD_PATH.test(p)) d++;
+    }
+    if (t > f.testEdits) f.testEdits = t;
+    if (d > f.mdWrites) f.mdWrites = d;
+    if (f.edits === 0) f.edits = h.editPaths.length;
   }
   // Tool output that names the command (Cursor "$ bun test", Claude "Bash: …```shell") counts as a test run too.
   if (last !== undefined && f.testRuns === 0 && TEST_CMD.test(last.slice(0, 300))) f.testRuns++;
