@@ -385,11 +385,19 @@ async function pipeStream(
     if (text) res.write(text);
   };
   try {
+    let linger: NodeJS.Timeout | undefined;
     for await (const chunk of body) {
-      if (res.destroyed) break;
+      // After the final event, drain what is left instead of breaking out: breaking destroys the body with an
+      // AbortError (a stack trace per request). An upstream that lingers is cut after a second.
+      if (finished || res.destroyed) continue;
       emit(flatten(parser.push(chunk), decoder));
-      if (finished) break;
+      if (finished) {
+        res.end();
+        linger = setTimeout(() => body.destroy(), 1000);
+        linger.unref();
+      }
     }
+    clearTimeout(linger);
     if (!finished && !res.destroyed) {
       const tail: IRStreamEvent[] = [];
       for (const ev of parser.end()) tail.push(...decoder.push(ev));
@@ -399,7 +407,9 @@ async function pipeStream(
   } catch (e) {
     body.destroy();
     if (!committed) throw e;
-    if (res.destroyed) {
+    if (finished) {
+      // an upstream that lingered after its final event was cut: the client already has the whole answer
+    } else if (res.destroyed) {
       // the client went away: our own abort of the upstream read is not an upstream failure
       ctx.status = 499;
       ctx.error = "client closed the connection";
