@@ -170,8 +170,10 @@ const RULES: Rule[] = [
     "document",
     3.0,
     "docs words",
-    /\b(?:document(?:ation)?|docstrings?|jsdoc|javadoc|comments?|readme|changelog|docs|wiki|release notes|commit message|pr description|pull request description|summary|summari[sz]e|handover|write-?up|tutorial|guide)\b/,
+    /\b(?:documentation|document (?:it|this|the|that|how|what)|docstrings?|jsdoc|javadoc|comments?|readme|changelog|docs|wiki|release notes|commit message|pr description|pull request description|summari[sz]e|handover|write-?up|tutorial|guide)\b/,
   ),
+  // Nouns that also name what code produces ("a markdown document", "the summary line"): weaker.
+  R("document", 1.2, "doc nouns", /\b(?:document|summary|markdown|what'?s new)\b/),
   R(
     "document",
     2.0,
