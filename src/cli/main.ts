@@ -38,3 +38,16 @@ export async function main(argv: string[]): Promise<number> {
   const mod = await entry.load();
   return mod.run(rest);
 }
+
+// Also runnable straight from source: `node --import tsx src/cli/main.ts <command> …` (bin/coderouter.js runs dist/).
+if (process.argv[1] && import.meta.url === (await import("node:url")).pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`coderouter: ${err?.message ?? err}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
