@@ -206,6 +206,63 @@ const RULES: Rule[] = [
     "tag/move/bump",
     /\btag (?:the|this|it|that)\b[^.\n]{0,40}\bversion\b|\b(?:move|rename) (?:that|this|it|the file|the folder) (?:to|into) (?:a |the )?(?:new )?[\w./-]+(?: (?:folder|directory|dir))?\s*\??$|\b(?:update|change|set) the (?:\w+ )?(?:user ?name|password|port|host|url|path|version|name|label|title|color|colour|value)\b/,
   ),
+  R(
+    "small_edit",
+    2.0,
+    "one line/token",
+    /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:(?:fix|change|rename|remove|delete|replace|update|set|swap) (?:the )?(?:line \d+|['"`][\w.$-]{1,40}['"`])|line \d+\b[^\n]{0,40}$)|\b(?:delete|remove|drop) (?:one of (?:them|those|these)|(?:this|that|the|an?) (?:extra |duplicate |unused |stray )?(?:line|import|constant|variable|blank line|empty line|comment|print|log|console\.log|debug statement)s?)\b|\b(?:it'?s|it is|should be) (?:actually |spelled |called )?`?[\w.$-]+`?\s*[.!]?$|\b(?:version|constant|timeout|port|limit|default) (?:to|from) ['"`]?v?[\d.]+/,
+  ),
+  // refactor: same behaviour, new structure
+  R(
+    "refactor",
+    2.2,
+    "structure change",
+    /\binstead of (?:passing|using|having|hard-?coding|calling|duplicating|repeating)\b[^.\n]{0,80}\b(?:use|create|pass|make|can we|could we|let'?s|an? (?:options?|config|single))\b|\b(?:without changing|keep(?:ing)?|preserv(?:e|ing)) (?:the )?(?:behaviou?r|functionality|output|api)\b|\b(?:same|identical) (?:output|behaviou?r|result)s?\b|\bshould `?[\w.$-]+`? (?:be|live|go|belong) (?:in|into|under)\b|\b(?:extract|pull out|factor out|inline|rename) (?:\w+ ){0,3}(?:across|throughout|everywhere|into (?:a |its own |separate )?(?:helper|function|method|class|module|file|component|hook))\b|\b(?:type safety|typing|non-null assertion|strict(?:er)? types?|remove (?:the )?any)\b|\b(?:top-?down|consisten(?:t|cy) (?:in )?naming|naming consisten)/,
+  ),
+  R(
+    "refactor",
+    1.5,
+    "refactor imperative",
+    /(?:^|\b(?:let'?s|please|can you|could you|we should|now|then) )(?:refactor|clean up|simplify|restructure|reorgani[sz]e|dedupe|split up|moderni[sz]e)\b/,
+  ),
+  // Non-English verbs (no \b: JS word boundaries are ASCII-only).
+  R(
+    "debug",
+    2.5,
+    "intl error",
+    /ошибк|не работает|не запуска|исправ|почему|баг|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
+  ),
+  R("test", 2.5, "intl test", /тест|pruebas?|prueba unitaria|testf[äa]ll|unit-?tests?|testes|测试|單元測試|单元测试/),
+  R(
+    "refactor",
+    3.0,
+    "intl refactor",
+    /рефактор|перенес|перенос|вынес|упрост|refactoriz|reestructur|simplific|refaktor|umstrukturier|vereinfach|重构|重構|简化|refator|simplifiq/,
+  ),
+  R(
+    "small_edit",
+    2.5,
+    "intl rename",
+    /переименуй|переименова|опечатк|renombr|errata|umbenenn|tippfehler|重命名|改名|拼写|renomei|erro de digita/,
+  ),
+  R(
+    "document",
+    3.0,
+    "intl docs",
+    /документ|коммент|readme|объясни|что делает|documenta|coment[aá]rio|explica|dokumentier|kommentar|erkl[äa]r|文档|注释|解释|documente|explique/,
+  ),
+  R(
+    "plan",
+    2.0,
+    "intl plan",
+    /план|спроектир|архитектур|как лучше|подход|planifica|diseñ|enfoque|planung|entwurf|ansatz|计划|设计|方案|架构|planej|abordagem/,
+  ),
+  R(
+    "implement",
+    1.6,
+    "intl build",
+    /добав|создай|создать|реализ|напиши|сделай|implementa|añad|agreg|crea |implementier|hinzufüg|erstelle|实现|添加|创建|新增|编写|adicion|crie |implemente/,
+  ),
 ];
 
 const N = PHASES.length;
@@ -231,7 +288,12 @@ export function textEvidence(text: string, withHits = true, maxChars = 650): Rul
     }
   }
   // Length/shape priors: very short imperative edits lean small_edit, long specs lean implement/plan.
-  if (t.length < 90 && /^(?:rename|change|replace|remove|delete|update|bump|set|fix (?:the )?typo)\b/i.test(t.trim()))
+  if (
+    t.length < 90 &&
+    /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:rename|change|replace|remove|delete|update|bump|set|swap|fix (?:the )?typo)\b/i.test(
+      t.trim(),
+    )
+  )
     scores[PHASE_INDEX.small_edit] += 1.0;
   if (t.length > 600 && !/error|exception|traceback/i.test(t)) scores[PHASE_INDEX.implement] += 0.5;
   if (/\?\s*$/.test(t.trim())) scores[PHASE_INDEX.plan] += 0.3;
