@@ -8,6 +8,7 @@
  */
 import { analyze } from "../classify/analyze.js";
 import { classify, classifyWith } from "../classify/index.js";
+import { MODEL_GATE, RULES_TEMPERATURE } from "../classify/combine.js";
 import { formatReport, type Report, type Scored, score } from "../classify/metrics.js";
 import { softmax } from "../classify/model.js";
 import {
@@ -80,9 +81,15 @@ export function crossValidate(
     ex.map((e) => e.y),
   );
   return base.map((s, i) => {
-    const p = softmax(zs[i], T);
+    let p = softmax(zs[i], T);
     let best = 0;
     for (let q = 1; q < p.length; q++) if (p[q] > p[best]) best = q;
+    // Same gate as the shipped combiner: an unsure model defers to the rules.
+    if (p[best] < MODEL_GATE) {
+      p = softmax(ex[i].rules, RULES_TEMPERATURE);
+      best = 0;
+      for (let q = 1; q < p.length; q++) if (p[q] > p[best]) best = q;
+    }
     // Plan-mode markers override the model in the shipped path too.
     if (s.layer === "fingerprint") return s;
     return { ...s, pred: PHASES[best], confidence: p[best] };
