@@ -46,7 +46,7 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
   }
   // Without the developer's words in view, the agent's own narration ("Let me fix…", "Now the tests…") is the best clue.
   const asstText = hist.human ? hist.assistant : hist.narration || hist.assistant;
-  const assistant = textEvidence(asstText, false, hist.human ? 300 : 600).scores;
+  const assistant = textEvidence(asstText, false, hist.human ? 300 : 600, true).scores;
   // Test-writing in progress: the developer asked for tests, or (no words in view) the agent says it is on them.
   const T = PHASE_INDEX.test;
   const testWork =

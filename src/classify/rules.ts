@@ -15,6 +15,8 @@ interface Rule {
   w: number;
   name: string;
   caseSensitive: boolean;
+  /** Ignored in the agent's own narration ("Let's commit these changes" is a routine step, not the task). */
+  userOnly: boolean;
 }
 
 const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
@@ -23,6 +25,7 @@ const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
   name,
   re,
   caseSensitive: name === "pasted trace",
+  userOnly: name === "commit/pr",
 });
 
 const RULES: Rule[] = [
@@ -132,6 +135,12 @@ const RULES: Rule[] = [
     2.0,
     "pasted trace",
     /Traceback \(most recent|Error: |Exception|error\[E\d|error TS\d|FAILED|ERR!|panic:|Uncaught|Error\b|Segmentation fault/,
+  ),
+  R(
+    "debug",
+    1.8,
+    "issue found",
+    /\b(?:the (?:issue|problem|bug) (?:is|was|seems|here)|there(?:'s| is| seems to be) (?:an? |still an? )?(?:issue|problem|bug)|(?:an? |the )?(?:issue|problem) with (?:the|how|our)|test failures|is(?:n'?t| not) being (?:processed|handled|called|set|saved|found|created|applied)|(?:seems|appears) (?:to be )?(?:broken|wrong|off)|doesn'?t (?:seem to )?(?:exist|match))\b/,
   ),
   // test
   R(
@@ -273,13 +282,14 @@ export interface RuleResult {
 }
 
 /** Evidence from text: weights summed per phase; `hits` names the rules that fired (for signals). */
-export function textEvidence(text: string, withHits = true, maxChars = 650): RuleResult {
+export function textEvidence(text: string, withHits = true, maxChars = 650, narration = false): RuleResult {
   const scores = new Float64Array(N);
   const hits: string[] = [];
   if (!text) return { scores, hits };
   const t = text.length > maxChars ? `${text.slice(0, maxChars - 150)}\n${text.slice(-150)}` : text;
   const lower = t.toLowerCase();
   for (const r of RULES) {
+    if (narration && r.userOnly) continue;
     // trace rules look at case-sensitive text; keyword rules at lower-case text
     const hit = r.caseSensitive ? r.re.test(t) : r.re.test(lower);
     if (hit) {
