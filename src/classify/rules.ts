@@ -241,7 +241,7 @@ const RULES: Rule[] = [
     "intl error",
     /ошибк|не работает|не запуска|исправ|почему|баг|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
   ),
-  R("test", 2.5, "intl test", /тест|pruebas?|prueba unitaria|testf[äa]ll|unit-?tests?|testes|测试|單元測試|单元测试/),
+  R("test", 2.5, "intl test", /тест|pruebas?|prueba unitaria|testf[äa]ll|testes|测试|單元測試|单元测试/),
   R(
     "refactor",
     3.0,
@@ -270,7 +270,7 @@ const RULES: Rule[] = [
     "implement",
     1.6,
     "intl build",
-    /добав|создай|создать|реализ|напиши|сделай|implementa|añad|agreg|crea |implementier|hinzufüg|erstelle|实现|添加|创建|新增|编写|adicion|crie |implemente/,
+    /добав|создай|создать|реализ|напиши|сделай|\b(?:implementa|implementar|implementiere|implementieren|implemente|crea|crear|crie|criar|erstelle|erstellen)\b|añad|agreg|hinzufüg|实现|添加|创建|新增|编写|adicione|adicionar/,
   ),
 ];
 
