@@ -138,6 +138,12 @@ const RULES: Rule[] = [
   ),
   R(
     "debug",
+    1.5,
+    "is wrong",
+    /\b(?:is|are|was|were|looks|seems|gets?|got) (?:\w+ )?(?:wrong|broken|incorrect|off by one|garbled|corrupt(?:ed)?|duplicated)\b/,
+  ),
+  R(
+    "debug",
     1.8,
     "issue found",
     /\b(?:the (?:issue|problem|bug) (?:is|was|seems|here)|there(?:'s| is| seems to be) (?:an? |still an? )?(?:issue|problem|bug)|(?:an? |the )?(?:issue|problem) with (?:the|how|our)|test failures|is(?:n'?t| not) being (?:processed|handled|called|set|saved|found|created|applied)|(?:seems|appears) (?:to be )?(?:broken|wrong|off)|doesn'?t (?:seem to )?(?:exist|match))\b/,
@@ -195,6 +201,18 @@ const RULES: Rule[] = [
     "question about code",
     /\bwhat (?:does|do|is|are) [^?\n]{1,60}\b(?:represent|mean|stand for|do|for)\b|\b(?:where|how) (?:is|are) [^?\n]{1,60}\b(?:used|defined|called|set|configured|implemented|stored)\b|\bhow (?:to|do i|do you|can i) (?:run|use|start|install|invoke|call)\b|\bwhat(?:'s|s| is) the \w+ (?:used|being used)\b|\bwhich \w+ (?:is|are) (?:used|being used)\b|\bwhat happens (?:when|if|in)\b/,
   ),
+  R(
+    "document",
+    2.0,
+    "explain structure",
+    /\b(?:let me know|tell me|show me|explain|describe|walk me through|what(?:'s| is)) (?:about )?(?:the |our |your )?(?:current |existing |overall )?(?:architecture|structure|flow|process|pipeline|design|layout)\b(?! (?:for|of a new|to (?:build|add|implement)))|\b(?:am i (?:correct|right)|is (?:that|this|my understanding) (?:correct|right))\b/,
+  ),
+  R(
+    "implement",
+    1.5,
+    "continue building",
+    /\b(?:continue|keep|resume) (?:working|going|implementing|building|with (?:the |this )?(?:implementation|task|work|feature))\b/,
+  ),
   R("document", 2.2, "commit/pr", /\b(?:commit|push|pr|pull request|rules?|\.mdc)\b/),
   // small_edit
   R(
@@ -219,7 +237,7 @@ const RULES: Rule[] = [
     "small_edit",
     2.0,
     "one line/token",
-    /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:(?:fix|change|rename|remove|delete|replace|update|set|swap) (?:the )?(?:line \d+|['"`][\w.$-]{1,40}['"`])|line \d+\b[^\n]{0,40}$)|\b(?:delete|remove|drop) (?:one of (?:them|those|these)|(?:this|that|the|an?) (?:extra |duplicate |unused |stray )?(?:line|import|constant|variable|blank line|empty line|comment|print|log|console\.log|debug statement)s?)\b|\b(?:it'?s|it is|should be) (?:actually |spelled |called )?`?[\w.$-]+`?\s*[.!]?$|\b(?:version|constant|timeout|port|limit|default) (?:to|from) ['"`]?v?[\d.]+/,
+    /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:(?:fix|change|rename|remove|delete|replace|update|set|swap) (?:the )?(?:line \d+|['"`][\w.$-]{1,40}['"`])|line \d+\b[^\n]{0,40}$)|\b(?:delete|remove|drop) (?:one of (?:them|those|these)|(?:this|that|the|an?) (?:extra |duplicate |unused |stray )?(?:line|import|constant|variable|blank line|empty line|comment|print|log|console\.log|debug statement)s?)\b|\b(?:version|constant|timeout|port|limit|default) (?:to|from) ['"`]?v?[\d.]+/,
   ),
   // refactor: same behaviour, new structure
   R(
@@ -305,6 +323,12 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
     )
   )
     scores[PHASE_INDEX.small_edit] += 1.0;
+  // "Typo, it's actually parentUuid": a short correction naming one identifier.
+  if (
+    t.length < 120 &&
+    /\b(?:it'?s|it is|should be) (?:actually |spelled |called )`?[\w.$-]+`?\s*[.!]?$/i.test(t.trim())
+  )
+    scores[PHASE_INDEX.small_edit] += 2.0;
   if (t.length > 600 && !/error|exception|traceback/i.test(t)) scores[PHASE_INDEX.implement] += 0.5;
   if (/\?\s*$/.test(t.trim())) scores[PHASE_INDEX.plan] += 0.3;
   return { scores, hits };
