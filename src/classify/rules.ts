@@ -122,7 +122,7 @@ const RULES: Rule[] = [
     "debug",
     1.5,
     "not right",
-    /\b(?:(?:is|are|was)n'?t right|not (?:right|correct|working)|(?:does|do|is) (?:it|this|that) (?:work|function)(?:ing)? (?:properly|correctly|as (?:expected|defined|intended))|function(?:s|ing)? properly|is the (?:issue|problem|bug) (?:fixed|resolved|gone))\b/,
+    /\b(?:(?:is|are|was)n'?t (?:quite )?right|not (?:quite |entirely |exactly )?(?:right|correct|working)|(?:does|do|is) (?:it|this|that) (?:work|function)(?:ing)? (?:properly|correctly|as (?:expected|defined|intended))|function(?:s|ing)? properly|is the (?:issue|problem|bug) (?:fixed|resolved|gone))\b/,
   ),
   R(
     "debug",
@@ -146,7 +146,7 @@ const RULES: Rule[] = [
     "debug",
     1.8,
     "issue found",
-    /\b(?:the (?:issue|problem|bug) (?:is|was|seems|here)|there(?:'s| is| seems to be) (?:an? |still an? )?(?:issue|problem|bug)|(?:an? |the )?(?:issue|problem) with (?:the|how|our)|test failures|is(?:n'?t| not) being (?:processed|handled|called|set|saved|found|created|applied)|(?:seems|appears) (?:to be )?(?:broken|wrong|off)|doesn'?t (?:seem to )?(?:exist|match))\b/,
+    /\bgiv(?:es|ing) (?:me )?(?:an? |some )?(?:issues?|errors?|problems?|trouble)\b|\b(?:the (?:issue|problem|bug) (?:is|was|seems|here)|there(?:'s| is| seems to be) (?:an? |still an? )?(?:issue|problem|bug)|(?:an? |the )?(?:issue|problem) with (?:the|how|our)|test failures|is(?:n'?t| not) being (?:processed|handled|called|set|saved|found|created|applied)|(?:seems|appears) (?:to be )?(?:broken|wrong|off)|doesn'?t (?:seem to )?(?:exist|match))\b/,
   ),
   // test
   R(
@@ -229,7 +229,7 @@ const RULES: Rule[] = [
   ),
   R(
     "small_edit",
-    2.5,
+    3.2,
     "tag/move/bump",
     /\btag (?:the|this|it|that)\b[^.\n]{0,40}\bversion\b|\b(?:move|rename) (?:that|this|it|the file|the folder) (?:to|into) (?:a |the )?(?:new )?[\w./-]+(?: (?:folder|directory|dir))?\s*\??$|\b(?:update|change|set) the (?:\w+ )?(?:user ?name|password|port|host|url|path|version|name|label|title|color|colour|value)\b/,
   ),
@@ -238,6 +238,18 @@ const RULES: Rule[] = [
     2.0,
     "one line/token",
     /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:(?:fix|change|rename|remove|delete|replace|update|set|swap) (?:the )?(?:line \d+|['"`][\w.$-]{1,40}['"`])|line \d+\b[^\n]{0,40}$)|\b(?:delete|remove|drop) (?:one of (?:them|those|these)|(?:this|that|the|an?) (?:extra |duplicate |unused |stray )?(?:line|import|constant|variable|blank line|empty line|comment|print|log|console\.log|debug statement)s?)\b|\b(?:version|constant|timeout|port|limit|default) (?:to|from) ['"`]?v?[\d.]+/,
+  ),
+  R(
+    "test",
+    1.8,
+    "how to test",
+    /\bhow (?:can|do|should|would) (?:we|i) (?:test|validate|verify)\b|\b(?:validate|verify) (?:the new code|this step|that it works)\b/,
+  ),
+  R(
+    "document",
+    2.5,
+    "translate",
+    /\btranslat(?:e|ion)\b|переведи|перевод|что нового|напиши (?:кратко )?текст|traduc|übersetz|翻译/,
   ),
   // refactor: same behaviour, new structure
   R(
