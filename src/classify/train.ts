@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { analyze, HASH_DIM } from "./analyze.js";
-import { ruleScores } from "./combine.js";
+import { ruleScores, rulesDecide } from "./combine.js";
 import { N_DENSE, N_PHASES, type SparseVec } from "./features.js";
 import { logits, type Model, type ModelFile, softmax } from "./model.js";
 import { type ClassifyInput, PHASES, type Phase } from "./types.js";
@@ -71,6 +71,8 @@ export interface Example {
   weight: number;
   /** Rule-layer scores (`ruleScores`); the model learns a correction on top of `offsetScale` × these. */
   rules: Float64Array;
+  /** The combiner skips the model for this request (`rulesDecide`): a tool-result turn. */
+  rulesDecide?: boolean;
 }
 
 export function toExamples(rows: LabelledRow[]): Example[] {
@@ -79,7 +81,7 @@ export function toExamples(rows: LabelledRow[]): Example[] {
     const y = PHASES.indexOf(r.label.phase);
     if (y < 0) throw new Error(`unknown phase ${r.label.phase} in ${r.id}`);
     const accept = (r.label.accept ?? [r.label.phase]).map((p) => PHASES.indexOf(p));
-    return { x: a.x, y, accept, weight: 1, rules: ruleScores(a) };
+    return { x: a.x, y, accept, weight: 1, rules: ruleScores(a), rulesDecide: rulesDecide(a) };
   });
 }
 

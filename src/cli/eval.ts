@@ -85,7 +85,7 @@ export function crossValidate(
     let best = 0;
     for (let q = 1; q < p.length; q++) if (p[q] > p[best]) best = q;
     // Same gate as the shipped combiner: an unsure model defers to the rules.
-    if (p[best] < MODEL_GATE) {
+    if (ex[i].rulesDecide || p[best] < MODEL_GATE) {
       p = softmax(ex[i].rules, RULES_TEMPERATURE);
       best = 0;
       for (let q = 1; q < p.length; q++) if (p[q] > p[best]) best = q;
