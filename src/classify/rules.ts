@@ -15,7 +15,10 @@ interface Rule {
   w: number;
   name: string;
   caseSensitive: boolean;
-  /** Ignored in the agent's own narration ("Let's commit these changes" is a routine step, not the task). */
+  /**
+   * Ignored in the agent's own narration: "Let's commit these changes" is a routine step and "the formatting works"
+   * a report, not the task; small edits are asked for by the developer.
+   */
   userOnly: boolean;
 }
 
@@ -25,7 +28,7 @@ const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
   name,
   re,
   caseSensitive: name === "pasted trace",
-  userOnly: name === "commit/pr",
+  userOnly: name === "commit/pr" || name === "doc nouns" || phase === "small_edit",
 });
 
 const RULES: Rule[] = [
@@ -329,6 +332,7 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   }
   // Length/shape priors: very short imperative edits lean small_edit, long specs lean implement/plan.
   if (
+    !narration &&
     t.length < 90 &&
     /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:rename|change|replace|remove|delete|update|bump|set|swap|fix (?:the )?typo)\b/i.test(
       t.trim(),
@@ -337,6 +341,7 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
     scores[PHASE_INDEX.small_edit] += 1.0;
   // "Typo, it's actually parentUuid": a short correction naming one identifier.
   if (
+    !narration &&
     t.length < 120 &&
     /\b(?:it'?s|it is|should be) (?:actually |spelled |called )`?[\w.$-]+`?\s*[.!]?$/i.test(t.trim())
   )
