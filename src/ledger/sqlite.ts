@@ -16,71 +16,51 @@ export interface SqliteStoreOptions {
   path: string;
   readonly?: boolean;
   /**
-   * Write batches on a worker thread (default for a file database) so a WAL checkpoint's fsync never blocks the
-   * event loop; `false` writes inline.
+   * Checkpoint the WAL on a worker thread (default for a writable file database) so a checkpoint's fsync never
+   * blocks the event loop; `false` leaves SQLite's automatic checkpoints on the main connection.
    */
-  writerThread?: boolean;
+  checkpointThread?: boolean;
 }
 
 /**
- * The writer thread. A WAL checkpoint fsyncs, and on a slow disk that blocks for tens of milliseconds: on the main
- * thread it stalls every request in flight (it was the router's p99). Batches are written on a worker's own
- * connection instead; reads stay on the main thread (WAL readers never wait). The worker is plain JS (eval'd) so it
- * runs the same from src (tsx) and dist; rows arrive already flattened by `toRow`.
+ * The checkpointer thread. In WAL mode with synchronous=NORMAL a commit does not fsync; a checkpoint does, and on a
+ * slow disk that blocks for tens of milliseconds. Run automatically by the committing connection, it stalled every
+ * request in flight (it was the router's p99). So the main connection commits batches (a committed batch survives a
+ * process crash, as before) with automatic checkpoints off, and this worker, on its own connection, checkpoints the
+ * WAL every second (PASSIVE: it never blocks writers or readers). Plain JS, eval'd, so it runs the same from src
+ * (tsx) and dist.
  */
-const WRITER_SOURCE = `
+const CHECKPOINTER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma("busy_timeout = 5000");
-db.pragma("journal_mode = WAL");
-db.pragma("synchronous = NORMAL");
-const insert = db.prepare(workerData.sql);
-const tx = db.transaction((rows) => { for (const r of rows) insert.run(r); });
-parentPort.on("message", (m) => {
-  if (m.close) { db.close(); parentPort.postMessage({ id: m.id, ok: true }); return; }
-  try { tx(m.rows); parentPort.postMessage({ id: m.id, ok: true }); }
-  catch (e) { parentPort.postMessage({ id: m.id, ok: false, error: String(e && e.message || e) }); }
+const timer = setInterval(() => { try { db.pragma("wal_checkpoint(PASSIVE)"); } catch {} }, workerData.everyMs);
+parentPort.on("message", () => {
+  clearInterval(timer);
+  try { db.pragma("wal_checkpoint(TRUNCATE)"); } catch {}
+  db.close();
+  parentPort.postMessage("closed");
 });
 `;
 
-class WriterThread {
+class Checkpointer {
   readonly #worker: Worker;
-  #next = 0;
-  readonly #waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
 
-  constructor(path: string, sql: string) {
+  constructor(path: string, everyMs = 1000) {
     const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-    this.#worker = new Worker(WRITER_SOURCE, { eval: true, workerData: { path, sql, driver } });
+    this.#worker = new Worker(CHECKPOINTER_SOURCE, { eval: true, workerData: { path, driver, everyMs } });
     this.#worker.unref();
-    this.#worker.on("message", (m: { id: number; ok: boolean; error?: string }) => {
-      const w = this.#waiting.get(m.id);
-      this.#waiting.delete(m.id);
-      if (this.#waiting.size === 0) this.#worker.unref();
-      if (m.ok) w?.resolve();
-      else w?.reject(new Error(`ledger write failed: ${m.error}`));
-    });
-    this.#worker.on("error", (err) => {
-      for (const w of this.#waiting.values()) w.reject(err);
-      this.#waiting.clear();
-    });
-  }
-
-  #send(msg: Record<string, unknown>): Promise<void> {
-    const id = this.#next++;
-    return new Promise<void>((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
-      this.#worker.ref(); // keep the process alive while a write is outstanding
-      this.#worker.postMessage({ id, ...msg });
-    });
-  }
-
-  write(rows: unknown[][]): Promise<void> {
-    return this.#send({ rows });
   }
 
   async close(): Promise<void> {
-    await this.#send({ close: true }).catch(() => {});
+    const done = new Promise<void>((resolve) => {
+      this.#worker.once("message", () => resolve());
+      this.#worker.once("error", () => resolve());
+      this.#worker.once("exit", () => resolve());
+    });
+    this.#worker.postMessage("close");
+    await done;
     await this.#worker.terminate();
   }
 }
@@ -109,9 +89,9 @@ export class SqliteStore extends SqlQueries implements LedgerStore {
   readonly backend = "sqlite" as const;
   readonly db: Database.Database;
   private readonly insertTx: (rows: LedgerRecord[]) => void;
-  private readonly writer?: WriterThread;
+  private readonly checkpointer?: Checkpointer;
 
-  private constructor(db: Database.Database, statements: Map<string, Database.Statement>, writer?: WriterThread) {
+  private constructor(db: Database.Database, statements: Map<string, Database.Statement>, checkpointer?: Checkpointer) {
     const prepared = (sql: string) => {
       let s = statements.get(sql);
       if (!s) {
@@ -128,7 +108,7 @@ export class SqliteStore extends SqlQueries implements LedgerStore {
       "sqlite",
     );
     this.db = db;
-    this.writer = writer;
+    this.checkpointer = checkpointer;
     const insert = db.prepare(INSERT_SQL);
     this.insertTx = db.transaction((rows: LedgerRecord[]) => {
       for (const r of rows) insert.run(toRow(r));
@@ -144,18 +124,17 @@ export class SqliteStore extends SqlQueries implements LedgerStore {
       db.pragma("synchronous = NORMAL");
       migrateSqlite(db);
     }
-    const threaded = !opts.readonly && opts.path !== ":memory:" && opts.writerThread !== false;
-    return new SqliteStore(db, new Map(), threaded ? new WriterThread(opts.path, INSERT_SQL) : undefined);
+    const threaded = !opts.readonly && opts.path !== ":memory:" && opts.checkpointThread !== false;
+    if (threaded) db.pragma("wal_autocheckpoint = 0");
+    return new SqliteStore(db, new Map(), threaded ? new Checkpointer(opts.path) : undefined);
   }
 
   async insertMany(rows: LedgerRecord[]): Promise<void> {
-    if (rows.length === 0) return;
-    if (this.writer) await this.writer.write(rows.map(toRow));
-    else this.insertTx(rows);
+    if (rows.length) this.insertTx(rows);
   }
 
   async close(): Promise<void> {
-    await this.writer?.close();
+    await this.checkpointer?.close();
     if (this.db.open) this.db.close();
   }
 }
