@@ -314,13 +314,17 @@ export interface RuleResult {
   hits: string[];
 }
 
+const PATH_DIRS_RE = /(?:@|\b)(?:[\w.-]+\/)+(?=[\w.-])/g;
+
 /** Evidence from text: weights summed per phase; `hits` names the rules that fired (for signals). */
 export function textEvidence(text: string, withHits = true, maxChars = 650, narration = false): RuleResult {
   const scores = new Float64Array(N);
   const hits: string[] = [];
   if (!text) return { scores, hits };
   const t = text.length > maxChars ? `${text.slice(0, maxChars - 150)}\n${text.slice(-150)}` : text;
-  const lower = t.toLowerCase();
+  // Directories in file references ("@docs/cheatsheet.html", "src/tests/x.py") name places, not the task: keyword
+  // rules see only the file's own name.
+  const lower = t.toLowerCase().replace(PATH_DIRS_RE, "");
   for (const r of RULES) {
     if (narration && r.userOnly) continue;
     // trace rules look at case-sensitive text; keyword rules at lower-case text
