@@ -314,6 +314,8 @@ export interface RuleResult {
   hits: string[];
 }
 
+const LIST_ITEM_RE = /(?:^|\s)\(?\d{1,2}[.)]\s+(?=[a-z])/gim;
+const LIST_WEIGHT = 1.5;
 const PATH_DIRS_RE = /(?:@|\b)(?:[\w.-]+\/)+(?=[\w.-])/g;
 
 /** Evidence from text: weights summed per phase; `hits` names the rules that fired (for signals). */
@@ -351,6 +353,16 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   )
     scores[PHASE_INDEX.small_edit] += 2.0;
   if (t.length > 600 && !/error|exception|traceback/i.test(t)) scores[PHASE_INDEX.implement] += 0.5;
+  // A numbered list of three or more items is a spec to build — unless most items are questions (a review).
+  if (!narration) {
+    const items = t.split(LIST_ITEM_RE);
+    if (items.length >= 4) {
+      let q = 0;
+      for (let i = 1; i < items.length; i++) if (items[i].includes("?")) q++;
+      if (q * 2 >= items.length - 1) scores[PHASE_INDEX.plan] += LIST_WEIGHT;
+      else scores[PHASE_INDEX.implement] += LIST_WEIGHT;
+    }
+  }
   if (/\?\s*$/.test(t.trim())) scores[PHASE_INDEX.plan] += 0.3;
   return { scores, hits };
 }
