@@ -151,6 +151,12 @@ const RULES: Rule[] = [
     "issue found",
     /\bgiv(?:es|ing) (?:me )?(?:an? |some )?(?:issues?|errors?|problems?|trouble)\b|\b(?:the (?:issue|problem|bug) (?:is|was|seems|here)|there(?:'s| is| seems to be) (?:an? |still an? )?(?:issue|problem|bug)|(?:an? |the )?(?:issue|problem) with (?:the|how|our)|test failures|is(?:n'?t| not) being (?:processed|handled|called|set|saved|found|created|applied)|(?:seems|appears) (?:to be )?(?:broken|wrong|off)|doesn'?t (?:seem to )?(?:exist|match))\b/,
   ),
+  R(
+    "debug",
+    1.5,
+    "does X instead of Y",
+    /\binstead of [^.\n]{3,80}, it(?:'s| is| does| shows| uses| returns| gives| prints)\b|\bit(?:'s| is) (?:using|showing|returning|printing|creating|giving|doing|taking) [^.\n]{1,60} instead of\b|\b(?:expected|should (?:be|show|return)) [^.\n]{1,60} but (?:got|it|gets|shows|returns)\b/,
+  ),
   // test
   R(
     "test",
