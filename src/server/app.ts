@@ -8,6 +8,7 @@ import type { ApiKind } from "../ir/types.js";
 import { estimateInputTokens } from "./count-tokens.js";
 import type { AppDeps } from "./deps.js";
 import { checkContentType, parseJsonBody, readBody } from "./body.js";
+import { guessApi } from "../route/dry-run.js";
 import { handleProxy } from "./proxy.js";
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -126,9 +127,3 @@ async function routeOnly(deps: AppDeps, req: IncomingMessage, res: ServerRespons
   json(res, 200, { classification: plan.classification, session_id: plan.sessionId, candidates: plan.candidates, reason: plan.reason, decision: plan.detail });
 }
 
-function guessApi(body: Record<string, unknown>): ApiKind {
-  if (Array.isArray(body.contents)) return "gemini";
-  if (body.input !== undefined || body.instructions !== undefined) return "openai-responses";
-  if (body.system !== undefined) return "anthropic-messages";
-  return "openai-chat";
-}
