@@ -4,7 +4,7 @@
  * for models it does not know. Pure functions; the only state is a small memo of resolved price tables.
  */
 import { calcPrice, type ModelPrice } from "@pydantic/genai-prices";
-import type { IRUsage } from "../ir/types.js";
+import { emptyUsage, type IRUsage } from "../ir/types.js";
 import type { Catalog, CatalogModel } from "../route/catalog.js";
 
 /** USD per million tokens at one prompt size (tiers already applied). */
@@ -165,7 +165,7 @@ export function priceUsage(modelId: string, usage: IRUsage, catalog: Catalog, op
   return { usd: r.total_price, breakdown: res.breakdown };
 }
 
-const PROBE: IRUsage = { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0 };
+const PROBE: IRUsage = { ...emptyUsage(), inputTokens: 1, outputTokens: 1 };
 const priceMemo = new Map<string, { id: string; price: ModelPrice } | null>();
 
 /** genai-prices' price entry for a model at `at` (time-of-day and dated prices), memoised per minute. */

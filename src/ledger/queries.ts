@@ -3,6 +3,7 @@
  * rewritten to `$n` for Postgres. Money sums: SQLite's SUM uses Kahan–Babuška–Neumaier summation on REAL;
  * Postgres sums as NUMERIC (exact) and converts back once.
  */
+import type { IRUsage } from "../ir/types.js";
 import { type Dialect, fromRow } from "./schema.js";
 import type {
   GroupTotals,
@@ -215,16 +216,7 @@ export class SqlQueries implements LedgerQueries {
 /**
  * One export line: every stored field plus `usage` in the IR shape, which `coderouter simulate` replays.
  */
-export function toExportLine(r: LedgerRecord): LedgerRecord & {
-  usage: {
-    inputTokens: number;
-    outputTokens: number;
-    cacheReadTokens: number;
-    cacheWriteTokens: number;
-    cacheWrite1hTokens: number;
-    reasoningTokens: number;
-  };
-} {
+export function toExportLine(r: LedgerRecord): LedgerRecord & { usage: IRUsage } {
   return {
     ...r,
     usage: {
