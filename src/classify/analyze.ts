@@ -35,9 +35,10 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
   const mode = fp.mode ?? hist.humanMode;
   const facts = toolFacts(hist);
   const human = textEvidence(hist.continuation ? "" : hist.human, withSignals);
-  const prev = textEvidence(hist.continuation || !hist.humanIsLast ? hist.prev : "", false, 300);
-  // When the last message is the developer's, earlier words matter less; after tool traffic or "ok", more.
-  const prevScale = hist.continuation ? 1 : hist.humanIsLast ? 0 : 0.5;
+  const inherit = hist.continuation || hist.pasted;
+  const prev = textEvidence(inherit || !hist.humanIsLast ? hist.prev : "", false, 300);
+  // When the last message is the developer's, earlier words matter less; after tool traffic, "ok" or a paste, more.
+  const prevScale = inherit ? 1 : hist.humanIsLast ? 0 : 0.5;
   if (prevScale !== 1) for (let p = 0; p < prev.scores.length; p++) prev.scores[p] *= prevScale;
   if (hist.continuation) {
     // A bare continuation inherits the phase in progress: the previous words, or the assistant's proposal.
@@ -53,6 +54,11 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
     human.scores[T] + prev.scores[T] >= 2 ||
     (!hist.human && assistant[T] >= 2 && assistant[T] >= assistant[PHASE_INDEX.debug]);
   const toolSignals: string[] = [];
+  // Pasted output with no words of its own is shown because something in it is off.
+  if (hist.pasted) {
+    human.scores[PHASE_INDEX.debug] += 1.5;
+    if (withSignals) toolSignals.push("developer pasted output without an instruction");
+  }
   const tool = toolEvidence(facts, hist, testWork, withSignals ? toolSignals : null);
   // The agent's words weigh little next to the developer's own, and most in tool-only stretches where they are the only
   // statement of the work in progress (0.5/1.2 → 0.3/1.6: leave-one-repo-out 0.723 → 0.730, 5-fold 0.740 → 0.750).

@@ -2,7 +2,8 @@
  * Reads the conversation tail into what the phase layers need: the developer's latest own words, the words
  * before them (the work in progress), and the tool traffic since.
  */
-import { isContinuation, stripUserText } from "./strip.js";
+import { commandFromArgs, commandFromResult } from "./shell.js";
+import { isContinuation, isPasteOnly, stripUserText } from "./strip.js";
 import type { RequestView, ToolCall } from "./view.js";
 
 export interface History {
@@ -13,6 +14,8 @@ export interface History {
   /** The last turn is that human message (nothing from tools after it). */
   humanIsLast: boolean;
   continuation: boolean;
+  /** The words are pasted output with no instruction of their own (see `isPasteOnly`). */
+  pasted: boolean;
   /** Earlier human words (the work in progress), up to two messages, newest first, joined. */
   prev: string;
   /** Turns after the last human message. */
@@ -34,6 +37,11 @@ export interface History {
    * markers in the narration ("[tool call: Edit X]").
    */
   editPaths: string[];
+  /**
+   * Shell commands run since the developer's last words, newest first: read from the run calls' arguments, or
+   * (when transcripts dropped those) from the heads of the tool results — whichever names more.
+   */
+  commands: string[];
 }
 
 const EDIT_MARK_RE =
@@ -41,6 +49,7 @@ const EDIT_MARK_RE =
 const EDIT_RESULT_RE =
   /^(?:The file (\S+) has been (?:updated|created)|File created successfully at: (\S+)|\[(?:write_to_file|replace_in_file|apply_diff|insert_content|edit_file|search_replace) for '([^']+)'\])/;
 const MAX_PATHS = 12;
+const MAX_COMMANDS = 12;
 
 function pushMarks(text: string, out: string[]): void {
   if (text.indexOf("[tool call: ") === -1) return;
@@ -57,6 +66,7 @@ export function readHistory(v: RequestView): History {
     humanMode: null,
     humanIsLast: false,
     continuation: false,
+    pasted: false,
     prev: "",
     turnsSinceHuman: 0,
     assistant: "",
@@ -66,7 +76,9 @@ export function readHistory(v: RequestView): History {
     lastIsToolResult: false,
     runCommand: null,
     editPaths: [],
+    commands: [],
   };
+  const argCommands: string[] = [];
   const turns = v.turns;
   let humanFound = false;
   let prevCount = 0;
@@ -84,17 +96,23 @@ export function readHistory(v: RequestView): History {
       if (!humanFound && t.text && h.narration.length < NARRATION_MAX) h.narration += `${t.text.slice(0, 240)}\n`;
       if (!humanFound && t.text) pushMarks(t.text, h.editPaths);
       if (!humanFound && t.toolCalls.length)
-        for (let k = t.toolCalls.length - 1; k >= 0 && h.toolCalls.length < 12; k--)
+        for (let k = t.toolCalls.length - 1; k >= 0 && h.toolCalls.length < 12; k--) {
           h.toolCalls.unshift(t.toolCalls[k]);
+          const cmd = commandFromArgs(t.toolCalls[k].args);
+          if (cmd) argCommands.push(cmd);
+        }
       if (!humanFound) h.turnsSinceHuman++;
       continue;
     }
     if (t.toolResults.length && !humanFound) {
       for (let k = t.toolResults.length - 1; k >= 0 && h.toolResults.length < 3; k--)
         h.toolResults.push(t.toolResults[k]);
-      for (const r of t.toolResults) {
+      for (let k = t.toolResults.length - 1; k >= 0; k--) {
+        const r = t.toolResults[k];
         const m = h.editPaths.length < MAX_PATHS ? EDIT_RESULT_RE.exec(r) : null;
         if (m) h.editPaths.push(m[1] ?? m[2] ?? m[3]);
+        const cmd = h.commands.length < MAX_COMMANDS ? commandFromResult(r) : null;
+        if (cmd) h.commands.push(cmd);
       }
     }
     if (t.role === "tool") {
@@ -110,6 +128,7 @@ export function readHistory(v: RequestView): History {
         h.humanMode = s.mode;
         h.humanIsLast = h.turnsSinceHuman === 0;
         h.continuation = isContinuation(s.text);
+        h.pasted = isPasteOnly(s.text);
       } else if (prevCount < 2) {
         h.prev = h.prev ? `${h.prev}\n${s.text.slice(0, 800)}` : s.text.slice(0, 800);
         prevCount++;
@@ -119,5 +138,6 @@ export function readHistory(v: RequestView): History {
       h.runCommand = s.runCommand;
     } else if (!humanFound) h.turnsSinceHuman++;
   }
+  if (argCommands.length > h.commands.length) h.commands = argCommands;
   return h;
 }

@@ -43,13 +43,13 @@ const RULES: Rule[] = [
     "plan",
     2.0,
     "how should we",
-    /\bhow (?:should|would|could) (?:we|i|you)\b|\bhow (?:do|can) we\b|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b/,
+    /\bhow (?:should|would|could) (?:we|i|you)\b|\bhow (?:do|can) we\b|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b|\bis there (?:a|any) (?:way|option|approach) to\b/,
   ),
   R(
     "plan",
     1.5,
     "before coding",
-    /\b(?:before (?:we |you )?(?:start|implement|write|code|making)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change))\b/,
+    /\b(?:before (?:we |you )?(?:start|implement|write|code|making)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change)|(?:do not|don'?t) (?:execute|run|apply) (?:anything|it|yet)|without my (?:approval|confirmation|ok|go-?ahead)|(?:ask|wait) for my (?:approval|confirmation)|ask (?:me )?(?:for )?(?:my )?approval)\b/,
   ),
   R(
     "plan",
@@ -166,6 +166,12 @@ const RULES: Rule[] = [
   ),
   R(
     "test",
+    1.5,
+    "repair tests",
+    /\b(?:fix|repair|update) (?:the |all |any |remaining )?(?:failing |broken |flaky |red )?(?:unit |integration |e2e )?tests?\b(?! (?:results? )?(?:shows?|says?|output))/,
+  ),
+  R(
+    "test",
     2.0,
     "test words",
     /\b(?:unit tests?|test cases?|test suite|test coverage|coverage|fixtures?|mocks?|mocking|stubs?|assertions?|pytest|jest|vitest|mocha|rspec|junit|go test|cargo test|dotnet test|bun test|test file|tests? pass|tdd)\b/,
@@ -202,7 +208,7 @@ const RULES: Rule[] = [
     "document",
     2.0,
     "explain",
-    /\b(?:explain|what does (?:this|the|it)|how does (?:this|the|it)|walk me through|describe|tell me (?:about|what)|what is (?:the |this )?(?:purpose|role)|overview|status of|what(?:'s| is) the (?:current )?status|what did you (?:learn|do|change))\b/,
+    /\b(?:explain|what does (?:this|the|it)|how does (?:this|the|it)|walk me through|describe|tell me (?:about|what)|what is (?:the |this )?(?:purpose|role)|overview|status of|what(?:'s|s| is) the (?:current )?status|what did you (?:learn|do|change))\b/,
   ),
   R(
     "document",
@@ -222,7 +228,14 @@ const RULES: Rule[] = [
     "continue building",
     /\b(?:continue|keep|resume) (?:working|going|implementing|building|with (?:the |this )?(?:implementation|task|work|feature))\b/,
   ),
-  R("document", 2.2, "commit/pr", /\b(?:commit|push|pr|pull request|rules?|\.mdc)\b/),
+  // Rules and instruction files for agents (Cursor rules, CLAUDE.md, AGENTS.md…) are prose about how to work on the code.
+  R(
+    "document",
+    4.5,
+    "agent rule file",
+    /\b(?:(?:cursor|global|project|agent|workspace|user) rules?|rules? (?:file|called|named|that (?:says|specifies|states|tells|explains|describes))|(?:create|write|make|add|update|record|amend|modify|change|edit|revise|extend) (?:a |an |the |this |that |whichever |new |another )*(?:new )?rule\b(?! (?:engine|set for|to (?:the )?(?:eslint|lint|firewall|validator)))|rules? (?:providing|with|giving|for) (?:\w+ )?guidance)|\b(?:write|create|update|add to|edit|amend|improve) [^.\n]{0,40}(?:\.mdc|\bclaude\.md|\bagents\.md|\.cursorrules|copilot-instructions|system prompt)\b/,
+  ),
+  R("document", 2.2, "commit/pr", /\b(?:commit|push|pr|pull request)\b/),
   // small_edit
   R(
     "small_edit",

@@ -102,6 +102,19 @@ const AGREE_RE =
   /^(?:(?:ok(?:ay|ey)?|o+kay|yes|yeah|yep|sure|great|perfect|good|alright|cool|nice|thanks|right)[\s,.!]+)*(?:(?:please|then|now|so)\s+)?(?:(?:let'?s|lets|go ahead(?: and)?|please|you can|pls|plz|now)\s+)*(?:do|implement|apply|make|try|proceed with|go with|go for|execute|run with)\s+(?:it|this|that|these|those|them|so|the (?:plan|changes|suggestions?|fix(?:es)?)|these (?:fixes|changes|suggestions)|those (?:fixes|changes|suggestions)|this (?:fix|change|plan)|that (?:fix|change|plan))(?:[\s,.!]+(?:then|now|please|thanks))*[\s.!]*$/i;
 
 /** "ok", "continue", "go ahead", "yes do it" … a message that only tells the agent to carry on. */
+const PASTE_START_RE = /^\s*(?:[[{<]|```|Traceback|\$ |> )/;
+const PASTE_CHARS_RE = /["{}[\]<>=:;|\\]/g;
+
+/**
+ * Output pasted without an instruction (a JSON record, a log, a listing): the developer is showing what happened,
+ * and the ask is in the words before it.
+ */
+export function isPasteOnly(text: string): boolean {
+  if (text.length < 40 || !PASTE_START_RE.test(text)) return false;
+  const head = text.length > 600 ? text.slice(0, 600) : text;
+  return (head.match(PASTE_CHARS_RE)?.length ?? 0) > head.length * 0.06;
+}
+
 export function isContinuation(text: string): boolean {
   if (text.length > 60) return false;
   const t = text.trim();

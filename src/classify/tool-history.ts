@@ -4,6 +4,7 @@
  */
 import type { History } from "./history.js";
 import { PHASE_INDEX } from "./rules.js";
+import { commandKind } from "./shell.js";
 import { PHASES } from "./types.js";
 
 export interface TestSummary {
@@ -21,6 +22,12 @@ export interface ToolFacts {
   reads: number;
   runs: number;
   testRuns: number;
+  /** Shell commands that only looked (ls, cat, git status, `x list`…), counted among `reads`, not `runs`. */
+  shellReads: number;
+  /** Builds, type checks and linters. */
+  checks: number;
+  /** Index (0 = newest) of the tool result the test summary / error came from. */
+  resultAge: number;
 }
 
 const num = (s: string | undefined): number => (s ? Number.parseInt(s, 10) || 0 : 0);
@@ -100,11 +107,22 @@ export function toolFacts(h: History): ToolFacts {
     reads: 0,
     runs: 0,
     testRuns: 0,
+    shellReads: 0,
+    checks: 0,
+    resultAge: 0,
   };
   const last = h.toolResults[0];
-  if (last !== undefined) {
-    f.testSummary = testSummary(last);
-    f.error = findError(last);
+  // The newest result that says something: a failing run followed by "git status" or "ls" is still the news.
+  for (let k = 0; k < h.toolResults.length; k++) {
+    const r = h.toolResults[k];
+    f.testSummary = testSummary(r);
+    f.error = f.testSummary ? null : findError(r);
+    if (f.testSummary || f.error) {
+      f.resultAge = k;
+      break;
+    }
+    const cmd = k < h.commands.length ? h.commands[k] : null;
+    if (!cmd || commandKind(cmd) !== "read") break;
   }
   for (const c of h.toolCalls) {
     const name = c.name.replace(/^.*[.:/]/, "");
@@ -131,6 +149,15 @@ export function toolFacts(h: History): ToolFacts {
   }
   // Tool output that names the command (Cursor "$ bun test", Claude "Bash: …```shell") counts as a test run too.
   if (last !== undefined && f.testRuns === 0 && TEST_CMD.test(last.slice(0, 300))) f.testRuns++;
+  for (const cmd of h.commands) {
+    const kind = commandKind(cmd);
+    if (kind === "read") f.shellReads++;
+    else if (kind === "check") f.checks++;
+  }
+  if (f.shellReads) {
+    f.reads += f.shellReads;
+    f.runs = Math.max(h.commands.length - f.shellReads, f.runs - f.shellReads, 0);
+  }
   return f;
 }
 
@@ -165,8 +192,13 @@ export function toolEvidence(f: ToolFacts, h: History, testWork: boolean, signal
   }
   if (f.edits > f.testEdits + f.mdWrites) s[P.implement] += 0.8;
   if (f.reads >= 2 && f.edits === 0 && f.runs <= 1) {
-    s[P.plan] += f.reads >= 4 ? 2.0 : 1.2;
-    signals?.push(`tool calls: ${f.reads} read-only, no edits yet`);
+    // Running something (the program, a build) is checking work, not surveying; and with no developer words in
+    // the tail the agent is deep in a task, where reading is as likely a step of the build as a survey before it.
+    const w = (f.reads >= 4 ? 2.0 : 1.2) * (h.human ? (f.runs === 0 ? 1 : 0.5) : f.runs === 0 ? 0.6 : 0);
+    if (w > 0) {
+      s[P.plan] += w;
+      signals?.push(`tool calls: ${f.reads} read-only, no edits yet`);
+    }
   }
   if (f.testRuns > 0 && !ts) s[P.test] += 0.6;
   return s;

@@ -74,6 +74,8 @@ function argsText(a: unknown): string {
   for (const [k, v] of Object.entries(a as Record<string, unknown>)) {
     if (out.length > ARGS_MAX) break;
     if (typeof v === "string") out += `${k}=${v.length > 160 ? v.slice(0, 160) : v} `;
+    // Codex shell calls carry the command as an argv array: ["bash", "-lc", "ls src"].
+    else if (Array.isArray(v) && v.length <= 8 && typeof v[0] === "string") out += `${k}=${v.join(" ").slice(0, 160)} `;
   }
   return out;
 }

@@ -123,3 +123,18 @@ test("classify reads envelopes, fixtures and bare bodies alike", () => {
   assert.equal(a.phase, b.phase);
   assert.equal(b.phase, c.phase);
 });
+
+test("phase words: agent rule files are docs, approval-first is plan, fixing failing tests is test", () => {
+  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
+  assert.equal(one("write a cursor rule that explains how to run our migrations"), "document");
+  assert.equal(one("update CLAUDE.md with the new build steps"), "document");
+  assert.equal(one("whats the current status of the auth work?"), "document");
+  assert.equal(
+    one("look at the payment flow and suggest changes. dont implement anything without my approval"),
+    "plan",
+  );
+  assert.equal(one("is there a way to run the CLI locally without publishing it?"), "plan");
+  assert.equal(one("go ahead and fix the failing tests one by one"), "test");
+  // a lint rule is code, not prose
+  assert.notEqual(one("add a lint rule that forbids default exports"), "document");
+});
