@@ -47,6 +47,11 @@ export interface RouteContext {
   availableProviders?: Iterable<string>;
   /** Clock for time-of-day prices (tests). */
   at?: Date;
+  /**
+   * `false`: leave `Decision.candidates` empty — the per-model report (every catalog model with its estimate, value
+   * and reason) is only for /v1/route and the CLI; the proxy path skips building it. Default true.
+   */
+  report?: boolean;
 }
 
 export interface CandidateReport {
@@ -209,9 +214,22 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
           : t.provider === "google"
             ? "google"
             : "other");
+    // Spelled out (same keys, same order as spreading base and t): spreads into a literal are slow in V8.
     return {
-      ...base,
-      ...t,
+      phase: base.phase,
+      kind: base.kind,
+      complexity: base.complexity,
+      qualityFloor: base.qualityFloor,
+      candidates: base.candidates,
+      fallbacks: base.fallbacks,
+      estCostUsd: base.estCostUsd,
+      baselineModel: base.baselineModel,
+      baselineEstCostUsd: base.baselineEstCostUsd,
+      session: base.session,
+      model: t.model,
+      provider: t.provider,
+      format: t.format,
+      upstreamModel: t.upstreamModel,
       action,
       family,
       dropForeignReasoning: !!f.hasReasoningFromFamily && f.hasReasoningFromFamily !== family,
@@ -266,10 +284,19 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
       return direct(requested, "passthrough", base, f);
 
     const list = policy[phase];
-    type Row = { m: CatalogModel; r: CandidateReport; hard?: string; soft?: string; usage: IRUsage };
+    // Filters and ranking first; cost estimates only for the rows that compete, and the per-candidate report
+    // (every model with its estimate, value and reason) only when someone reads `candidates` (/v1/route, CLI).
+    type Row = {
+      m: CatalogModel;
+      score: number;
+      preference: number | undefined;
+      hard?: string;
+      soft?: string;
+      usage?: IRUsage;
+      est?: number;
+      value?: number;
+    };
     const rows: Row[] = catalog.models.map((m) => {
-      const usage = estUsage(m, f, out, state);
-      const est = estimateWithRates(usage, ratesFor(m, f.estInputTokens, at));
       const pref = list.indexOf(m.id);
       let hard: string | undefined;
       const limit = m.inputLimit ?? m.contextWindow;
@@ -286,25 +313,19 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
         soft = `high-complexity ${phase} needs a frontier model (tier ${m.tier})`;
       else if (noFrontier && m.tier === "frontier") soft = `frontier model not needed for ${side ? kind : phase}`;
       else if (score < floor) soft = `score ${score} below the ${side ? kind : phase} quality floor ${floor}`;
-      return {
-        m,
-        usage,
-        hard,
-        soft,
-        r: {
-          model: m.id,
-          provider: m.provider,
-          score,
-          value: 0,
-          estCostUsd: round(est),
-          eligible: false,
-          preference: pref >= 0 ? pref : undefined,
-        },
-      };
+      return { m, score, preference: pref >= 0 ? pref : undefined, hard, soft };
     });
+    /** Estimated cost on the row's model (rounded), computed once per row and only when needed. */
+    const estOf = (r: Row): number => {
+      if (r.est === undefined) {
+        r.usage = estUsage(r.m, f, out, state);
+        r.est = round(estimateWithRates(r.usage, ratesFor(r.m, f.estInputTokens, at)));
+      }
+      return r.est;
+    };
 
     const usable = (r: Row, relaxPolicy: boolean) =>
-      !r.hard && !r.soft && (side || relaxPolicy || r.r.preference !== undefined);
+      !r.hard && !r.soft && (side || relaxPolicy || r.preference !== undefined);
     let pool = rows.filter((r) => usable(r, false));
     let note = "";
     if (pool.length === 0) {
@@ -314,7 +335,7 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
     const tierOk = (r: Row) =>
       !(frontierRequired && r.m.tier !== "frontier") && !(noFrontier && r.m.tier === "frontier" && !side);
     // High-complexity plan/debug never drops below its floor; other phases may, with a note.
-    const floorOk = (r: Row) => !frontierRequired || r.r.score >= floor;
+    const floorOk = (r: Row) => !frontierRequired || r.score >= floor;
     if (pool.length === 0 && !frontierRequired) {
       pool = rows.filter((r) => !r.hard && tierOk(r));
       if (pool.length) note = "; nothing met the quality floor, best available used";
@@ -328,13 +349,21 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
       unavailable = { provider: "" };
     }
 
-    const minCost = Math.max(1e-9, Math.min(...pool.map((r) => r.r.estCostUsd)));
-    for (const r of rows) {
-      const bonus = !side && r.r.preference !== undefined ? (PREFERENCE_BONUS[r.r.preference] ?? 0) : 0;
-      r.r.value = round(r.r.score + bonus - costWeight * Math.log10(Math.max(r.r.estCostUsd, 1e-9) / minCost), 2);
-    }
+    let minCost = Number.POSITIVE_INFINITY;
+    for (const r of pool) minCost = Math.min(minCost, estOf(r));
+    minCost = Math.max(1e-9, minCost);
+    const rankValue = (r: Row): number => {
+      if (r.value === undefined) {
+        const bonus = !side && r.preference !== undefined ? (PREFERENCE_BONUS[r.preference] ?? 0) : 0;
+        r.value = round(r.score + bonus - costWeight * Math.log10(Math.max(estOf(r), 1e-9) / minCost), 2);
+      }
+      return r.value;
+    };
+    for (const r of pool) rankValue(r);
     const ranked = [...pool].sort(
-      side ? (a, b) => a.r.estCostUsd - b.r.estCostUsd || b.r.score - a.r.score : (a, b) => b.r.value - a.r.value,
+      side
+        ? (a, b) => (a.est as number) - (b.est as number) || b.score - a.score
+        : (a, b) => (b.value as number) - (a.value as number),
     );
     let chosen = ranked[0];
     let reason = side
@@ -353,7 +382,7 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
         economics = switchEconomics({
           lastUsage: state.lastUsage,
           prompt: f.estInputTokens,
-          output: chosen.usage.outputTokens,
+          output: (chosen.usage as IRUsage).outputTokens,
           oldRates,
           newRates,
           horizon,
@@ -371,23 +400,6 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
       }
     } else if (state && chosen && state.model === chosen.m.id) stayed = true;
 
-    for (const r of rows) {
-      if (r === chosen) {
-        r.r.eligible = true;
-        continue;
-      }
-      r.r.eligible = pool.includes(r);
-      r.r.rejectedBecause =
-        r.hard ??
-        r.soft ??
-        (!r.r.eligible
-          ? `not in the ${phase} policy (${list.join(", ")})`
-          : side
-            ? `costs $${r.r.estCostUsd} vs $${chosen.r.estCostUsd}`
-            : stayed && r.m.id !== chosen.m.id && economics && r === ranked[1]
-              ? "switch would re-bill the session's cached prefix"
-              : `value ${r.r.value} < ${chosen.r.value} (score ${r.r.score}, est $${r.r.estCostUsd})`);
-    }
     if (unavailable) {
       if (available?.has(chosen.m.provider)) unavailable = undefined;
       else unavailable.provider = chosen.m.provider;
@@ -396,23 +408,58 @@ export function createRouter(config: Pick<Config, "routing" | "models">, deps: R
       .filter((r) => r !== chosen && pool.includes(r))
       .slice(0, 3)
       .map((r) => targetOf(r.m));
-    const candidates = [...rows]
-      .sort((a, b) => Number(b.r.eligible) - Number(a.r.eligible) || b.r.value - a.r.value)
-      .map((r) => r.r);
+    const win = chosen;
+    const runnerUp = ranked[1];
+    const reports = (): CandidateReport[] => {
+      const out = rows.map((r) => {
+        const eligible = r === win || pool.includes(r);
+        const rep: CandidateReport = {
+          model: r.m.id,
+          provider: r.m.provider,
+          score: r.score,
+          value: rankValue(r),
+          estCostUsd: estOf(r),
+          eligible,
+          preference: r.preference,
+        };
+        if (r !== win)
+          rep.rejectedBecause =
+            r.hard ??
+            r.soft ??
+            (!eligible
+              ? `not in the ${phase} policy (${list.join(", ")})`
+              : side
+                ? `costs $${rep.estCostUsd} vs $${estOf(win)}`
+                : stayed && r.m.id !== win.m.id && economics && r === runnerUp
+                  ? "switch would re-bill the session's cached prefix"
+                  : `value ${rep.value} < ${rankValue(win)} (score ${rep.score}, est $${rep.estCostUsd})`);
+        return rep;
+      });
+      return out.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.value - a.value);
+    };
     const family = chosen.m.family;
+    // Spelled out in the order `{ ...base, ...target, … }` gave (spreads into a literal are slow in V8).
     return {
-      ...base,
-      ...targetOf(chosen.m),
+      phase,
+      kind,
+      complexity: c.complexity,
+      qualityFloor: floor,
+      candidates: ctx.report === false ? [] : reports(),
+      fallbacks,
+      estCostUsd: estOf(chosen),
+      baselineModel: base.baselineModel,
+      baselineEstCostUsd: base.baselineEstCostUsd,
+      session: ctx.sessionId ? { id: ctx.sessionId, previousModel: state?.model, stayed, economics } : undefined,
+      model: chosen.m.id,
+      provider: chosen.m.provider,
+      format: chosen.m.format,
+      upstreamModel: chosen.m.upstreamId,
       action: "route",
       family,
       reason: unavailable
         ? `no provider key for any eligible model; best would be ${chosen.m.id} (${chosen.m.provider})`
         : reason,
-      candidates,
-      fallbacks,
-      estCostUsd: chosen.r.estCostUsd,
       dropForeignReasoning: !!f.hasReasoningFromFamily && (f.hasReasoningFromFamily !== family || family === "other"),
-      session: ctx.sessionId ? { id: ctx.sessionId, previousModel: state?.model, stayed, economics } : undefined,
       unavailable,
     };
   }

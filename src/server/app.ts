@@ -123,7 +123,15 @@ async function routeOnly(deps: AppDeps, req: IncomingMessage, res: ServerRespons
   const body = env.body as Record<string, unknown>;
   const ir = wire.decodeRequest(body, {});
   const headers = Object.fromEntries(Object.entries((env.headers as Record<string, unknown>) ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-  const plan = await deps.engine.plan({ api, headers, body, path: url.pathname, ir, rawBytes: JSON.stringify(body).length });
+  const plan = await deps.engine.plan({
+    api,
+    headers,
+    body,
+    path: url.pathname,
+    ir,
+    rawBytes: JSON.stringify(body).length,
+    explain: true,
+  });
   json(res, 200, { classification: plan.classification, session_id: plan.sessionId, candidates: plan.candidates, reason: plan.reason, decision: plan.detail });
 }
 

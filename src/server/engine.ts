@@ -57,6 +57,7 @@ export async function createEngine(config: Config, deps: EngineDeps): Promise<En
         pinnedModel: one(h["x-coderouter-model"]),
         phaseHint: one(h["x-coderouter-phase"]),
         availableProviders: hasClientKey && config.keys.length === 0 ? withClientKey : serverProviders,
+        report: input.explain === true,
       });
       if (decision.dropForeignReasoning) dropForeignReasoning(input.ir, decision.family);
       const candidates = [decision, ...decision.fallbacks].map((t) => ({

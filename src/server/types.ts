@@ -18,13 +18,15 @@ export interface RoutePlan {
   candidates: Candidate[];
   /** One-line reason for the first candidate. */
   reason: string;
-  /** The full decision object for /v1/route and `coderouter route`. */
+  /** The full decision object for /v1/route and `coderouter route` (`candidates` only with `explain`). */
   detail: unknown;
 }
 
 export interface PlanInput extends ClassifyInput {
   ir: IRRequest;
   rawBytes: number;
+  /** Build the per-model candidate report in `detail` (/v1/route); the proxy path leaves it out. */
+  explain?: boolean;
 }
 
 export interface Pricing {
