@@ -54,6 +54,12 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
     human.scores[T] + prev.scores[T] >= 2 ||
     (!hist.human && assistant[T] >= 2 && assistant[T] >= assistant[PHASE_INDEX.debug]);
   const toolSignals: string[] = [];
+  // An issue handed over by a harness is there to be resolved, and most issues report bugs; a feature request's
+  // own words (add, support, implement…) outweigh this.
+  if (hist.issue) {
+    human.scores[PHASE_INDEX.debug] += 1.2;
+    if (withSignals) toolSignals.push("the ask is an issue report");
+  }
   // Pasted output with no words of its own is shown because something in it is off.
   if (hist.pasted) {
     human.scores[PHASE_INDEX.debug] += 1.5;

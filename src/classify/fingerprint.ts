@@ -46,6 +46,11 @@ const CURSOR_TOOLS = new Set([
 ]);
 const CLINE_TOOLS = new Set(["read_files", "search_codebase", "run_commands", "spawn_agent", "fetch_web_content"]);
 
+function firstUserHas(v: RequestView, marker: string): boolean {
+  for (const t of v.turns) if (t.role === "user" && t.text) return t.text.includes(marker);
+  return false;
+}
+
 export function detectAgent(v: RequestView): string {
   const h = v.headers;
   const ua = h["user-agent"] ?? "";
@@ -89,6 +94,15 @@ export function detectAgent(v: RequestView): string {
   )
     return "aider";
   if (v.tools.some((t) => CURSOR_TOOLS.has(t)) || sys.includes("Cursor")) return "cursor";
+  if (sys.includes("You are OpenHands agent") || (v.tools.includes("execute_bash") && v.tools.includes("finish")))
+    return "openhands";
+  if (
+    sys.startsWith("SETTING: You are an autonomous programmer") ||
+    (v.tools.includes("str_replace_editor") && v.tools.includes("submit")) ||
+    firstUserHas(v, "<pr_description>") ||
+    firstUserHas(v, "We're currently solving the following issue within our repository")
+  )
+    return "swe-agent";
   return "unknown";
 }
 

@@ -16,6 +16,8 @@ export interface History {
   continuation: boolean;
   /** The words are pasted output with no instruction of their own (see `isPasteOnly`). */
   pasted: boolean;
+  /** The words are an issue report wrapped by a harness (SWE-agent, OpenHands…). */
+  issue: boolean;
   /** Earlier human words (the work in progress), up to two messages, newest first, joined. */
   prev: string;
   /** Turns after the last human message. */
@@ -67,6 +69,7 @@ export function readHistory(v: RequestView): History {
     humanIsLast: false,
     continuation: false,
     pasted: false,
+    issue: false,
     prev: "",
     turnsSinceHuman: 0,
     assistant: "",
@@ -129,6 +132,7 @@ export function readHistory(v: RequestView): History {
         h.humanIsLast = h.turnsSinceHuman === 0;
         h.continuation = isContinuation(s.text);
         h.pasted = isPasteOnly(s.text);
+        h.issue = s.issue === true;
       } else if (prevCount < 2) {
         h.prev = h.prev ? `${h.prev}\n${s.text.slice(0, 800)}` : s.text.slice(0, 800);
         prevCount++;

@@ -41,13 +41,13 @@ const RULES: Rule[] = [
   ),
   R(
     "plan",
-    2.0,
+    3.0,
     "how should we",
     /\bhow (?:should|would|could) (?:we|i|you)\b|\bhow (?:do|can) we\b|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b|\bis there (?:a|any) (?:way|option|approach) to\b/,
   ),
   R(
     "plan",
-    1.5,
+    2.5,
     "before coding",
     /\b(?:before (?:we |you )?(?:start|implement|write|code|making)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change)|(?:do not|don'?t) (?:execute|run|apply) (?:anything|it|yet)|without my (?:approval|confirmation|ok|go-?ahead)|(?:ask|wait) for my (?:approval|confirmation)|ask (?:me )?(?:for )?(?:my )?approval)\b/,
   ),

@@ -43,12 +43,26 @@ export interface Stripped {
   commandOnly: boolean;
   /** Aider `/run` / `/test` command text, if that's what the message is. */
   runCommand: string | null;
+  /** The words are an issue handed over by a harness (SWE-agent `<pr_description>`, "Here's the issue text"). */
+  issue?: boolean;
 }
+
+// Benchmark harnesses (SWE-agent, OpenHands, Agentless…) wrap a GitHub issue in fixed instructions: the issue is the ask.
+const ISSUE_RE =
+  /<(pr_description|issue|issue_description|problem_statement)>([\s\S]*?)<\/\1>|\bHere's the issue text:\s*(?:ISSUE:)?\s*([\s\S]*?)(?:\n\s*INSTRUCTIONS:|$)/;
 
 /** Strips agent wrappers from one user message. Cheap: a few regex passes over at most a few KB. */
 export function stripUserText(raw: string): Stripped {
   let mode: string | null = null;
+  let issue = false;
   let t = raw;
+  if (t.indexOf("<pr_description>") !== -1 || t.indexOf("issue") !== -1 || t.indexOf("<problem_statement>") !== -1) {
+    const m = ISSUE_RE.exec(t);
+    if (m) {
+      t = m[2] ?? m[3];
+      issue = true;
+    }
+  }
   if (t.indexOf("<") !== -1) {
     t = t.replace(TAG_RE, " ").replace(COMMAND_NAME_RE, " $1 ").replace(TASK_TAG_RE, " ");
   }
@@ -91,7 +105,7 @@ export function stripUserText(raw: string): Stripped {
       }
     }
   }
-  return { text: t, mode, commandOnly, runCommand };
+  return { text: t, mode, commandOnly, runCommand, issue };
 }
 
 const CONTINUATION_RE =

@@ -89,8 +89,9 @@ const EDIT_TOOLS =
   /^(?:edit|multiedit|write|apply_patch|edit_file|write_to_file|replace|replace_in_file|str_replace|str_replace_editor|str_replace_based_edit_tool|create_file|write_file|search_replace|notebookedit|insert|patch|create)$/i;
 const READ_TOOLS =
   /^(?:read|read_file|read_files|view|cat|grep|glob|ls|list|list_dir|list_directory|list_files|search|codebase_search|grep_search|file_search|search_codebase|search_files|rg|find|webfetch|web_search|fetch|read_many_files|lsp|outline|symbols|task|agent|explore|todowrite|todoread)$/i;
+const VIEW_ARGS_RE = /(?:^|[\s"{,])command"?\s*[=:]\s*"?view\b/;
 const RUN_TOOLS =
-  /^(?:bash|shell|run_terminal_cmd|run_commands|exec_command|exec|run_shell_command|execute_command|terminal|powershell|local_shell|run)$/i;
+  /^(?:bash|execute_bash|shell|run_terminal_cmd|run_commands|exec_command|exec|run_shell_command|execute_command|terminal|powershell|local_shell|run)$/i;
 const TEST_PATH =
   /(?:^|[/\\_.-])(?:tests?|specs?|__tests__|testing)(?:[/\\_.-]|$)|\.(?:test|spec)\.\w+|_test\.\w+|test_\w+\.py|Tests?\.cs/i;
 const MD_PATH = /\.(?:md|mdx|mdc|rst|adoc|txt)\b|README|CHANGELOG|LICENSE/i;
@@ -126,14 +127,15 @@ export function toolFacts(h: History): ToolFacts {
   }
   for (const c of h.toolCalls) {
     const name = c.name.replace(/^.*[.:/]/, "");
-    if (EDIT_TOOLS.test(name)) {
+    // str_replace_editor (SWE-agent, OpenHands, Anthropic's text editor tool) also views files and directories.
+    if (EDIT_TOOLS.test(name) && !VIEW_ARGS_RE.test(c.args)) {
       f.edits++;
       if (TEST_PATH.test(c.args)) f.testEdits++;
       if (MD_PATH.test(c.args)) f.mdWrites++;
     } else if (RUN_TOOLS.test(name)) {
       f.runs++;
       if (TEST_CMD.test(c.args)) f.testRuns++;
-    } else if (READ_TOOLS.test(name)) f.reads++;
+    } else if (READ_TOOLS.test(name) || EDIT_TOOLS.test(name)) f.reads++;
   }
   // Files named in tool results / transcript markers: count test and docs edits the call arguments did not show.
   if (h.editPaths.length) {

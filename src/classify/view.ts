@@ -283,7 +283,39 @@ export function readView(input: ClassifyInput): RequestView {
     collectInline(msgs, view, (m) => m?.role === "system" || m?.role === "developer");
     if (!view.system && view.inlineSystem.length) view.system = view.inlineSystem[0];
   }
+  shellTranscript(view.turns);
   return view;
+}
+
+// SWE-agent's shell interface: observations come back as user messages ending in its prompt, and the command is
+// the fenced block that ends the assistant's message.
+const OBSERVATION_RE = /\(Current directory: [^)\n]*\)\s*bash-\$\s*$/;
+const FENCED_CMD_RE = /```[a-z]*\n([^\n`]{1,300})(?:\n[\s\S]*?)?\n?```\s*$/;
+// The first message (the issue) ends in the same prompt but is the task, not an observation.
+const ISSUE_MARK_RE = /Here's the issue text|<pr_description>|<issue>/;
+const SWE_READ_CMD = /^(?:open|goto|scroll_down|scroll_up|search_dir|search_file|find_file)\b/;
+
+/** Turns SWE-agent-style observations into tool results and the commands before them into tool calls. */
+function shellTranscript(turns: Turn[]): void {
+  for (let i = 0; i < turns.length; i++) {
+    const t = turns[i];
+    if (t.role !== "user" || !t.text || !OBSERVATION_RE.test(t.text) || ISSUE_MARK_RE.test(t.text)) continue;
+    t.toolResults.push(t.text);
+    const obs = t.text;
+    t.text = "";
+    const a = i > 0 ? turns[i - 1] : null;
+    if (!a || a.role !== "assistant" || a.toolCalls.length) continue;
+    const m = FENCED_CMD_RE.exec(a.text);
+    if (!m) continue;
+    const line = m[1].trim();
+    const word = line.split(" ", 1)[0];
+    if (SWE_READ_CMD.test(line)) a.toolCalls.push({ name: "view", args: `path=${line.slice(word.length).trim()}` });
+    else if (word === "create" || word === "edit") {
+      // "edit 12:14" names lines; the file is the one the observation says is open.
+      const open = /\(Open file: ([^)\n]+)\)/.exec(obs.length > 400 ? obs.slice(-400) : obs)?.[1];
+      a.toolCalls.push({ name: "edit", args: `path=${word === "create" ? line.slice(7).trim() : (open ?? "")}` });
+    } else if (word !== "submit") a.toolCalls.push({ name: "bash", args: `command=${line}` });
+  }
 }
 
 /** Heads of inline system/developer messages anywhere in the list (property checks only; heads are short). */
