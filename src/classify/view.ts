@@ -304,7 +304,7 @@ function shellTranscript(turns: Turn[]): void {
     const obs = t.text;
     t.text = "";
     const a = i > 0 ? turns[i - 1] : null;
-    if (!a || a.role !== "assistant" || a.toolCalls.length) continue;
+    if (a?.role !== "assistant" || a.toolCalls.length) continue;
     const m = FENCED_CMD_RE.exec(a.text);
     if (!m) continue;
     const line = m[1].trim();
