@@ -2,6 +2,7 @@
  * Upstream calls: one undici Agent (pooled keep-alive connections per origin), connect / first-byte / idle
  * timeouts, abort from the client side, and upstream failures mapped to typed, retry-aware RouterErrors.
  */
+import { EventEmitter } from "node:events";
 import { Agent, request } from "undici";
 import type { Dispatcher } from "undici";
 import { RouterError, kindForStatus } from "../errors/index.js";
@@ -18,8 +19,29 @@ export interface UpstreamResponse {
   body: Dispatcher.ResponseData["body"];
 }
 
+/**
+ * A one-shot cancel switch for `send`, for the per-request hot path: an AbortController costs several µs to create
+ * and listen to; undici accepts any EventEmitter with `aborted` / an 'abort' event. `reason` is the same
+ * DOMException an AbortController gives, so an abort surfaces exactly as before.
+ */
+export class ClientAbort extends EventEmitter {
+  aborted = false;
+  reason: unknown = undefined;
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = new DOMException("This operation was aborted", "AbortError");
+    this.emit("abort");
+  }
+}
+
 export interface Forwarder {
-  send(url: string, headers: Record<string, string>, body: string | Buffer, signal: AbortSignal): Promise<UpstreamResponse>;
+  send(
+    url: string,
+    headers: Record<string, string>,
+    body: string | Buffer,
+    signal: AbortSignal | ClientAbort,
+  ): Promise<UpstreamResponse>;
   close(): Promise<void>;
 }
 

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { RouterError, toRouterError } from "../errors/index.js";
-import { upstreamStatusError } from "../forward/index.js";
+import { ClientAbort, upstreamStatusError } from "../forward/index.js";
 import type { ApiKind, DecisionTrailer, IRRequest, IRStreamEvent, IRUsage } from "../ir/types.js";
 import { customCallUnwrapper, unwrapCustomCalls, wrappedCustomTools } from "../ir/custom-tools.js";
 import { emptyUsage } from "../ir/types.js";
@@ -83,7 +83,7 @@ export async function handleProxy(
     keyId: null,
   };
   res.setHeader("x-coderouter-request-id", ctx.id);
-  const abort = new AbortController();
+  const abort = new ClientAbort();
   const onClose = () => {
     if (!res.writableFinished) abort.abort();
   };
@@ -101,14 +101,14 @@ export async function handleProxy(
     const plan = await deps.engine.plan({ api, headers, body, path: url.pathname, ir, rawBytes: raw.length });
     ctx.plan = plan;
     await deps.beforeCall?.(ctx.keyId, plan);
-    await attemptAll(deps, ctx, req, res, raw, abort.signal, url);
+    await attemptAll(deps, ctx, req, res, raw, abort, url);
   } catch (e) {
     const err = toRouterError(e);
     if (err.code === "CR_INTERNAL") deps.log.error({ err: e, request_id: ctx.id }, "internal error");
     fail(ctx, res, err);
   } finally {
     res.off("close", onClose);
-    if (abort.signal.aborted && ctx.status < 400) {
+    if (abort.aborted && ctx.status < 400) {
       ctx.status = 499;
       ctx.error = "client closed the connection";
     }
@@ -138,7 +138,7 @@ async function attemptAll(
   req: IncomingMessage,
   res: ServerResponse,
   raw: Buffer,
-  signal: AbortSignal,
+  signal: ClientAbort,
   url: URL,
 ): Promise<void> {
   const plan = ctx.plan!;
@@ -212,7 +212,7 @@ async function attemptOne(
   req: IncomingMessage,
   res: ServerResponse,
   raw: Buffer,
-  signal: AbortSignal,
+  signal: ClientAbort,
   url: URL,
 ): Promise<boolean> {
   const provider = deps.providers(cand.provider);
