@@ -166,18 +166,24 @@ export function priceUsage(modelId: string, usage: IRUsage, catalog: Catalog, op
 }
 
 const PROBE: IRUsage = { ...emptyUsage(), inputTokens: 1, outputTokens: 1 };
-const priceMemo = new Map<string, { id: string; price: ModelPrice } | null>();
+type PriceEntry = { id: string; price: ModelPrice } | null;
+/** provider → model → the entry for one minute. Keyed by the catalog's own strings: no key is built per call. */
+const priceMemo = new Map<string, Map<string, { minute: number; hit: PriceEntry }>>();
 
 /** genai-prices' price entry for a model at `at` (time-of-day and dated prices), memoised per minute. */
-function modelPriceFor(model: string, provider: string, at: Date): { id: string; price: ModelPrice } | null {
-  const key = `${provider}/${model}@${Math.floor(at.getTime() / 60_000)}`;
-  let hit = priceMemo.get(key);
-  if (hit === undefined) {
-    const r = genai(PROBE, model, provider, at);
-    hit = r ? { id: r.model.id, price: r.model_price } : null;
-    if (priceMemo.size > 4096) priceMemo.clear();
-    priceMemo.set(key, hit);
+function modelPriceFor(model: string, provider: string, at: Date): PriceEntry {
+  const minute = Math.floor(at.getTime() / 60_000);
+  let byModel = priceMemo.get(provider);
+  if (!byModel) {
+    byModel = new Map();
+    priceMemo.set(provider, byModel);
   }
+  const slot = byModel.get(model);
+  if (slot?.minute === minute) return slot.hit;
+  const r = genai(PROBE, model, provider, at);
+  const hit = r ? { id: r.model.id, price: r.model_price } : null;
+  if (byModel.size > 4096) byModel.clear();
+  byModel.set(model, { minute, hit });
   return hit;
 }
 
