@@ -142,6 +142,13 @@ async function main(): Promise<void> {
             per[k].push(((cpuMs(r.proc.pid) ?? 0) - c0) / N);
           }
         }
+        if (runs.length === 2) {
+          // Rounds alternate between the two builds: the per-round difference cancels most of the machine's drift.
+          const d = per[1].map((x, i) => x - per[0][i]);
+          process.stdout.write(
+            `${`${target}: ${runs[1].name} − ${runs[0].name}`.padEnd(31)} ${s.name.padEnd(12)} paired Δ median ${median(d) >= 0 ? "+" : ""}${median(d).toFixed(3)} ms/req  [${d.map((x) => x.toFixed(3)).join(", ")}]\n`,
+          );
+        }
         runs.forEach((r, k) => {
           process.stdout.write(
             `${`${target}@${r.name}`.padEnd(18)} ${s.name.padEnd(12)} CPU ms/req median ${median(per[k]).toFixed(3)}  [${per[k].map((x) => x.toFixed(3)).join(", ")}]${bad[k] ? `  non-200: ${bad[k]}` : ""}\n`,
