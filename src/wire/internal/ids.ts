@@ -21,13 +21,33 @@ const PLAIN = /^[A-Za-z0-9_.:-]+$/;
 const digest = (value: string): string => createHash("sha256").update(value).digest("hex");
 
 /**
+ * End-user ids repeat on every request of a session (Claude Code's `metadata.user_id`): their hashes are kept in a
+ * small bounded map instead of hashing per request. Only short-ish values are kept (memory stays bounded).
+ */
+const OPAQUE_MEMO_MAX = 1024;
+const OPAQUE_MEMO_KEY_MAX = 1024;
+const opaqueMemo = new Map<string, string>();
+
+function digestMemo(value: string): string {
+  let h = opaqueMemo.get(value);
+  if (h === undefined) {
+    h = digest(value);
+    if (value.length <= OPAQUE_MEMO_KEY_MAX) {
+      if (opaqueMemo.size >= OPAQUE_MEMO_MAX) opaqueMemo.clear();
+      opaqueMemo.set(value, h);
+    }
+  }
+  return h;
+}
+
+/**
  * An opaque end-user identifier (safety_identifier, user, prompt_cache_key): kept when it is a plain token of at
  * most `max` chars, else `<prefix><sha256 hex>` cut to `max`. Anything with spaces, quotes, `@` … is hashed, so
  * JSON blobs and e-mail addresses never reach the provider as given.
  */
 export function opaqueId(value: string, max = OPENAI_ID_MAX, prefix = "cr_"): string {
   if (value.length <= max && PLAIN.test(value)) return value;
-  return `${prefix}${digest(value)}`.slice(0, max);
+  return `${prefix}${digestMemo(value)}`.slice(0, max);
 }
 
 /** A tool call id or other opaque id: kept when it fits in `max` chars, else a stable `<prefix><hash>` (≤ `max`). */
