@@ -9,6 +9,8 @@ import { PHASE_INDEX } from "./rules.js";
 import { type RequestView, readView } from "./view.js";
 
 export const HASH_DIM = 1 << 14;
+/** Weight left to the developer's words once the agent acted on them and a tool then failed. */
+const ACTED_ON = 0.5;
 
 export interface Analysis {
   view: RequestView;
@@ -53,6 +55,14 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
   const testWork =
     human.scores[T] + prev.scores[T] >= 2 ||
     (!hist.human && assistant[T] >= 2 && assistant[T] >= assistant[PHASE_INDEX.debug]);
+  // The ask has been acted on and the newest tool result is a failure: fixing it is the next step, whatever the ask
+  // was ("a tool result that shows a failure right after the model changed code is debug").
+  const ts = facts.testSummary;
+  // (A refused tool call — Claude Code's <tool_use_error> — is the agent's slip, not the code failing.)
+  const codeFailed =
+    (facts.error !== null && !facts.error.includes("tool_use_error")) || (ts !== null && ts.failed > 0);
+  if (hist.lastIsToolResult && !hist.humanIsLast && !testWork && codeFailed)
+    for (let p = 0; p < human.scores.length; p++) human.scores[p] *= ACTED_ON;
   const toolSignals: string[] = [];
   // An issue handed over by a harness is there to be resolved, and most issues report bugs; a feature request's
   // own words (add, support, implement…) outweigh this.

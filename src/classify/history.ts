@@ -2,7 +2,7 @@
  * Reads the conversation tail into what the phase layers need: the developer's latest own words, the words
  * before them (the work in progress), and the tool traffic since.
  */
-import { commandFromArgs, commandFromResult } from "./shell.js";
+import { commandFromArgs, commandFromResult, isRunTool } from "./shell.js";
 import { isContinuation, isPasteOnly, stripUserText } from "./strip.js";
 import type { RequestView, ToolCall } from "./view.js";
 
@@ -101,7 +101,7 @@ export function readHistory(v: RequestView): History {
       if (!humanFound && t.toolCalls.length)
         for (let k = t.toolCalls.length - 1; k >= 0 && h.toolCalls.length < 12; k--) {
           h.toolCalls.unshift(t.toolCalls[k]);
-          const cmd = commandFromArgs(t.toolCalls[k].args);
+          const cmd = isRunTool(t.toolCalls[k].name) ? commandFromArgs(t.toolCalls[k].args) : null;
           if (cmd) argCommands.push(cmd);
         }
       if (!humanFound) h.turnsSinceHuman++;

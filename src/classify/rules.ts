@@ -20,6 +20,10 @@ interface Rule {
    * a report, not the task; small edits are asked for by the developer.
    */
   userOnly: boolean;
+  /** Says "make something" without saying what: yields to an `object` rule in the same text. */
+  generic: boolean;
+  /** Names the kind of thing to make (tests, docs, a rename…). */
+  object: boolean;
 }
 
 const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
@@ -29,7 +33,30 @@ const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
   re,
   caseSensitive: name === "pasted trace",
   userOnly: name === "commit/pr" || name === "doc nouns" || phase === "small_edit",
+  generic: GENERIC.has(name),
+  object: OBJECT.has(name),
 });
+
+/** "add", "create", "a function", "it should": what every request says, whatever it asks for. */
+const GENERIC = new Set(["build verbs", "feature words", "requirement list"]);
+/** Rules that name what is to be made — tests, docs, a reshaped module, one value — and so claim the verbs. */
+const OBJECT = new Set([
+  "write tests",
+  "test kinds",
+  "docs words",
+  "doc kinds",
+  "agent rule file",
+  "refactor words",
+  "behaviour kept",
+  "reshape code",
+  "rename one thing",
+  "value swap",
+  "lint nit",
+  "tag/move/bump",
+  "one line/token",
+]);
+/** Weight left to the generic implement rules when an object rule fired too. */
+const GENERIC_WITH_OBJECT = 0.75;
 
 const RULES: Rule[] = [
   // plan
@@ -162,7 +189,7 @@ const RULES: Rule[] = [
     "test",
     3.0,
     "write tests",
-    /\b(?:(?:write|add|create|generate|extend|update|fix|repair|improve|increase)\s+(?:\w+\s+){0,3}(?:unit |integration |e2e |end-to-end |regression |snapshot )?(?:tests?|specs?|test cases?|cases|test suite|coverage))\b|\b(?:pytest|jest|vitest|unit) (?:cases|tests)\b/,
+    /\b(?:(?:write|add|create|generate|extend|update|fix|repair|improve|increase)\s+(?:(?!and\b|then\b)\w+\s+){0,3}(?:unit |integration |e2e |end-to-end |regression |snapshot )?(?:tests?|specs?|test cases?|cases|test suite|coverage))\b(?! (?:if|whether|that it|it (?:works|out)|to see))|\b(?:pytest|jest|vitest|unit) (?:cases|tests)\b/,
   ),
   R(
     "test",
@@ -187,7 +214,7 @@ const RULES: Rule[] = [
     "refactor",
     3.0,
     "refactor words",
-    /\b(?:refactor(?:ing)?|clean ?up|cleanup|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:\w+ )?(?:into|to|out)|split (?:\w+ ){0,3}(?:into|file|module|class|function)|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:\w+ )?(?:to|from)|consolidate)\b/,
+    /\b(?:refactor(?:ing)?|clean ?up|cleanup|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:[\w.-]+ ){0,5}(?:into|to|out)|split (?:[\w.-]+ ){0,3}(?:into|file|module|class|function|per)|break (?:up|apart) (?:the |this |that )?(?:[\w.-]+ ){0,3}into|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:\w+ )?(?:to|from)|consolidate)\b/,
   ),
   R(
     "refactor",
@@ -286,6 +313,73 @@ const RULES: Rule[] = [
     "refactor imperative",
     /(?:^|\b(?:let'?s|please|can you|could you|we should|now|then) )(?:refactor|clean up|simplify|restructure|reorgani[sz]e|dedupe|split up|moderni[sz]e)\b/,
   ),
+  // plan: questions that ask for a decision, not for code
+  R(
+    "plan",
+    2.5,
+    "decision question",
+    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n]{0,40}\?|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one|is|would|should)\b[^.\n]{0,60}\?|risks?)\b/,
+  ),
+  R(
+    "plan",
+    2.5,
+    "x vs y",
+    /\b[\w.@/-]+ (?:vs\.?|versus) [\w.@/-]+(?:[^.\n]{0,80}\?| (?:for|in)\b)|^[\w.@/+-]+ or [\w.@/+-]+ (?:for|in|with|\?)/,
+  ),
+  R(
+    "plan",
+    2.0,
+    "survey first",
+    /\b(?:map out|figure out (?:where|how|which|what|whether)|find out (?:which|where|what|how) (?:parts?|modules?|files?|code)|no (?:code )?changes?(?: yet)?(?:,|\.|;| just)|just investigate|sketch (?:out )?(?:the|a|an)|(?:ticket|task|jira) breakdown|(?:todo|task|step) list of|list of (?:implementation )?steps|subtasks|rough estimates?|migration (?:steps|plan|path)|order of operations|phases?\b[^.\n]{0,30}\bfirst)\b/,
+  ),
+  // implement is the default for "add/create X"; tests, docs and small edits name their own object (see textEvidence)
+  // debug: symptoms described without the word "error"
+  R(
+    "debug",
+    2.0,
+    "symptom",
+    /\b(?:(?:applied|charged|called|sent|fires?|fired|runs?|ran|replies|shows?|appears?|counted|processed|rendered|logged|created|inserted) (?:\w+ ){0,3}twice|expected [^.\n]{1,40},? (?:but )?(?:got|actual|received)|off by (?:one|exactly|\d)|still (?:\d{3}\b|flicker|happen|fail|broke|crash|hang|blank|empty|wrong|there|the same|slow|getting|seeing|returns?|shows?)|leak(?:s|ing)?|oom|out of memory|memory (?:grows|keeps growing|usage (?:grows|climbs))|find (?:out )?(?:why|the (?:leak|bug|cause))|root cause|intermittent(?:ly)?|infinite(?:ly)?|keeps? (?:re-?rendering|looping|restarting|reconnecting|hammering)|(?:returns?|gets?|got|gives?|throws?|responds? with|responding) (?:an? )?(?:http )?[45]\d\d\b|\b[45]\d\d (?:error|from|on|when)|shows? [^\s]{1,20} instead of|instead of [^\s]{1,20} (?:when|in|on)\b|not found\b|nothing (?:shows|happens|appears))/,
+  ),
+  // test: the kinds of test work, named
+  R(
+    "test",
+    2.5,
+    "test kinds",
+    /\b(?:table-driven|property-based|golden[- ]file|snapshot tests?|load test|benchmarks? for|pact|bats|pgtap|terratest|testcontainers|msw handlers|conftest|factory_boy|factories for|mockery|test expectations|test names|regression tests?|failing tests? (?:that|which|for|first)|(?:tests?|specs?) (?:that|which) (?:reproduces?|fails?|covers?|catches?)|cover (?:this|it|that|these|them|\w+) with (?:unit )?tests|tests? for [\w./-]+|e2e|end-to-end|playwright|cypress|k6|tsets?|tst|un test|tests? (?:dafür|para)|unit tests?)\b/,
+  ),
+  // refactor: behaviour kept, shape changed
+  R(
+    "refactor",
+    2.5,
+    "behaviour kept",
+    /\b(?:(?:no|zero) (?:behaviou?r(?:al)?|functional|logic|ui|api) changes?|(?:behaviou?r|gameplay|output|json|api|messages?)(?: and \w+)? (?:stays? |remains? |is |are )?(?:the same|identical|unchanged)|nothing (?:should|must|will) change for|without changing what it (?:returns|does|prints)|keep (?:the )?(?:json|output|api|response|html) identical|(?:don'?t|do not|without) chang(?:e|ing) (?:the )?(?:logic|behaviou?r|output|api|ui)|same (?:ui|tokens|queries|template|output|api|results?|behaviou?r|markup|bytes)|(?:output|behaviou?r|results?|bytes|api)(?: \w+)? (?:must|should) (?:stay|be|remain) (?:the same|identical|unchanged|compatible)|behaviou?r must stay|(?:imports|callers|usages) (?:don'?t|won'?t|shouldn'?t) break|keep (?:the )?(?:exported |public )?(?:function )?(?:signatures?|api) (?:compatible|the same|unchanged)|(?:specs|tests) (?:should |must )?still pass)\b/,
+  ),
+  R(
+    "refactor",
+    1.8,
+    "reshape code",
+    /\b(?:(?:convert|turn) (?:[\w.-]+ ){0,5}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|(?:repeat|duplicate)s? the same|(?:is |are )?(?:done|duplicated|repeated|copied) in (?:\d+|two|three|several|multiple) places|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|it'?s a pyramid|copy-?past(?:e|ed|ing)|where (?:they|it) belongs?|replace (?:\w+ ){0,5}with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
+  ),
+  // document: the kinds of prose, named
+  R(
+    "document",
+    2.5,
+    "doc kinds",
+    /\b(?:rustdoc|phpdoc|kdoc|doxygen|tsdoc|godoc|adr|runbook|playbook|proofread|grammar|mermaid|sequence diagram|walk-?through|doc ?comments?|notice file|docs? (?:page|site)|(?:description|summary) (?:for|of) (?:the |this )?(?:pr|pull request|changes)|markdown cells|(?:what is|what'?s) (?:this|that|the) [\w ]{1,30} (?:doing|checking|for)\b|how does [\w_.()]+ work\b|i don'?t (?:get|understand)\b|nobody remembers)/,
+  ),
+  // small_edit: one value for another
+  R(
+    "small_edit",
+    2.0,
+    "value swap",
+    /\bfrom (?:['"`][^'"`\n]{1,40}['"`]|v?\d[\w.]*) (?:to|with) |\binstead of ['"`]?[\w.#:/@-]+['"`]? (?:to|with) ['"`]?[\w.#:/@-]+|\b(?:to|be|use|make it) ['"`]?[\w.#:/@-]+['"`]? (?:instead of|not|rather than) ['"`]?[\w.#:/@-]+|\bmake it ['"`][^'"`\n]{1,40}['"`]|[\w.]+ ?(?:->|→) ?[\w.]+\s*$|\b(?:pin|bump|upgrade|downgrade) [\w.@/-]+ to v?\d|\badd [\w./-]+ to \.gitignore|trailing newline|sort the imports/,
+  ),
+  R(
+    "small_edit",
+    2.0,
+    "lint nit",
+    /^(?:[\w-]+:? ){0,3}(?:E\d{3}|W\d{3}|CS\d{4}|SC\d{4}|rubocop|golangci-lint|ineffassign|goimports|flake8|pylint|ruff|clippy|stylelint|eslint|mypy)\b[^\n]{0,160}\b(?:just|says|complain|warning|add|use|drop|wrap)\b/,
+  ),
   // Non-English verbs (no \b: JS word boundaries are ASCII-only).
   R(
     "debug",
@@ -333,6 +427,10 @@ export interface RuleResult {
   hits: string[];
 }
 
+const LITERAL_RE =
+  /['"`][^'"`\n]{1,40}['"`]|\b\d{2,}\b|\b\d+[._]\d+|#[0-9a-f]{3,8}\b|https?:\/\/|\b[\w.-]+@[\w-]+\.\w+/i;
+const CHANGE_VERB_RE =
+  /\b(?:change|make|set|use|update|bump|pin|point|rename|replace|default|switch|expose|target|turn (?:on|off)|should be)\b|->|→|ändern|setze|поменяй|измени|cambia|pon |改|换/;
 const LIST_ITEM_RE = /(?:^|\s)\(?\d{1,2}[.)]\s+(?=[a-z])/gim;
 const LIST_WEIGHT = 1.5;
 const PATH_DIRS_RE = /(?:@|\b)(?:[\w.-]+\/)+(?=[\w.-])/g;
@@ -346,15 +444,20 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   // Directories in file references ("@docs/cheatsheet.html", "src/tests/x.py") name places, not the task: keyword
   // rules see only the file's own name.
   const lower = t.toLowerCase().replace(PATH_DIRS_RE, "");
+  let generic = 0;
+  let object = false;
   for (const r of RULES) {
     if (narration && r.userOnly) continue;
     // trace rules look at case-sensitive text; keyword rules at lower-case text
     const hit = r.caseSensitive ? r.re.test(t) : r.re.test(lower);
     if (hit) {
       scores[PHASE_INDEX[r.phase]] += r.w;
+      if (r.generic) generic += r.w;
+      if (r.object) object = true;
       if (withHits) hits.push(`${r.phase}: ${r.name}`);
     }
   }
+  if (object && generic) scores[PHASE_INDEX.implement] -= generic * (1 - GENERIC_WITH_OBJECT);
   // Length/shape priors: very short imperative edits lean small_edit, long specs lean implement/plan.
   if (
     !narration &&
@@ -371,6 +474,9 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
     /\b(?:it'?s|it is|should be) (?:actually |spelled |called )`?[\w.$-]+`?\s*[.!]?$/i.test(t.trim())
   )
     scores[PHASE_INDEX.small_edit] += 2.0;
+  // A short message that changes one literal (a number, a quoted string, a version, a colour, a URL) to another.
+  if (!narration && t.length < 140 && LITERAL_RE.test(t) && CHANGE_VERB_RE.test(lower))
+    scores[PHASE_INDEX.small_edit] += 1.5;
   if (t.length > 600 && !/error|exception|traceback/i.test(t)) scores[PHASE_INDEX.implement] += 0.5;
   // A numbered list of three or more items is a spec to build — unless most items are questions (a review).
   if (!narration) {

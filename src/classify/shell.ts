@@ -6,6 +6,14 @@
 
 export type CommandKind = "read" | "test" | "check" | "other";
 
+const RUN_TOOLS =
+  /^(?:bash|execute_bash|shell|run_terminal_cmd|run_commands|exec_command|exec|run_shell_command|execute_command|terminal|powershell|local_shell|run)$/i;
+
+/** A tool that runs shell commands (the name without any namespace prefix). */
+export function isRunTool(name: string): boolean {
+  return RUN_TOOLS.test(name.replace(/^.*[.:/]/, ""));
+}
+
 const RESULT_CMD_RE =
   /^(?:\$ ([^\n]{1,300})|Bash:[^\n]{0,200}\n```(?:shell|bash|sh|console)?\n([^\n]{1,300})|\[execute_command for '([^'\n]{1,300})'\])/;
 const ARGS_CMD_RE = /(?:^|[\s"{,])(?:command|cmd)"?\s*[=:]\s*"?([^\n"]{1,300})/;

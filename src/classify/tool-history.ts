@@ -4,7 +4,7 @@
  */
 import type { History } from "./history.js";
 import { PHASE_INDEX } from "./rules.js";
-import { commandKind } from "./shell.js";
+import { commandKind, isRunTool } from "./shell.js";
 import { PHASES } from "./types.js";
 
 export interface TestSummary {
@@ -74,7 +74,7 @@ export function testSummary(out: string): TestSummary | null {
 }
 
 const ERROR_RE =
-  /Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception)\b(?::|\s+at\b)|\berror(?:\[E\d+\]| TS\d+|:)|npm ERR!|command not found|No such file or directory|^fatal:|panic:|Segmentation fault|BUILD FAILED|Build failed|Compilation failed|cannot find module|exit (?:code|status) [1-9]|Exit code [1-9]|<tool_use_error>|Uncaught|FAILED\b/im;
+  /Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception)\b(?::|\s+at\b)|\berror(?:\[E\d+\]| TS\d+|:)|npm ERR!|command not found|No such file or directory|^fatal:|panic:|Segmentation fault|BUILD FAILED|Build failed|Compilation failed|cannot find module|exit(?:ed)?(?: with)? (?:code|status):? [1-9]|HTTP\/\d(?:\.\d)? 5\d\d|DATA RACE|<tool_use_error>|Uncaught|FAILED\b/im;
 
 /** First error line in tool output, or null. */
 export function findError(out: string): string | null {
@@ -90,8 +90,6 @@ const EDIT_TOOLS =
 const READ_TOOLS =
   /^(?:read|read_file|read_files|view|cat|grep|glob|ls|list|list_dir|list_directory|list_files|search|codebase_search|grep_search|file_search|search_codebase|search_files|rg|find|webfetch|web_search|fetch|read_many_files|lsp|outline|symbols|task|agent|explore|todowrite|todoread)$/i;
 const VIEW_ARGS_RE = /(?:^|[\s"{,])command"?\s*[=:]\s*"?view\b/;
-const RUN_TOOLS =
-  /^(?:bash|execute_bash|shell|run_terminal_cmd|run_commands|exec_command|exec|run_shell_command|execute_command|terminal|powershell|local_shell|run)$/i;
 const TEST_PATH =
   /(?:^|[/\\_.-])(?:tests?|specs?|__tests__|testing)(?:[/\\_.-]|$)|\.(?:test|spec)\.\w+|_test\.\w+|test_\w+\.py|Tests?\.cs/i;
 const MD_PATH = /\.(?:md|mdx|mdc|rst|adoc|txt)\b|README|CHANGELOG|LICENSE/i;
@@ -132,7 +130,7 @@ export function toolFacts(h: History): ToolFacts {
       f.edits++;
       if (TEST_PATH.test(c.args)) f.testEdits++;
       if (MD_PATH.test(c.args)) f.mdWrites++;
-    } else if (RUN_TOOLS.test(name)) {
+    } else if (isRunTool(name)) {
       f.runs++;
       if (TEST_CMD.test(c.args)) f.testRuns++;
     } else if (READ_TOOLS.test(name) || EDIT_TOOLS.test(name)) f.reads++;
@@ -156,7 +154,7 @@ export function toolFacts(h: History): ToolFacts {
     if (kind === "read") f.shellReads++;
     else if (kind === "check") f.checks++;
   }
-  if (f.shellReads) {
+  if (h.commands.length) {
     f.reads += f.shellReads;
     f.runs = Math.max(h.commands.length - f.shellReads, f.runs - f.shellReads, 0);
   }

@@ -295,11 +295,32 @@ const FENCED_CMD_RE = /```[a-z]*\n([^\n`]{1,300})(?:\n[\s\S]*?)?\n?```\s*$/;
 const ISSUE_MARK_RE = /Here's the issue text|<pr_description>|<issue>/;
 const SWE_READ_CMD = /^(?:open|goto|scroll_down|scroll_up|search_dir|search_file|find_file)\b/;
 
-/** Turns SWE-agent-style observations into tool results and the commands before them into tool calls. */
+// Tool output that reached the conversation as user text: Cline's "[tool for 'x'] Result:" blocks (its answers and
+// feedback excepted: those are the developer's words) and aider's "I ran this command: … And got this output: …".
+const CLINE_RESULT_RE = /^\[[\w-]+(?: for '[^\n]*?')?\] Result:/;
+const CLINE_HUMAN_RE = /<feedback>|<answer>/;
+const AIDER_RUN_RE = /^I ran this command:\s*\n+([^\n]{1,300})\n+And got this output:\s*\n?/;
+
+/**
+ * Turns tool output carried as user text into tool results: Cline and aider transcripts, and SWE-agent's shell
+ * observations (whose commands, in the assistant's fenced block, become tool calls).
+ */
 function shellTranscript(turns: Turn[]): void {
   for (let i = 0; i < turns.length; i++) {
     const t = turns[i];
-    if (t.role !== "user" || !t.text || !OBSERVATION_RE.test(t.text) || ISSUE_MARK_RE.test(t.text)) continue;
+    if (t.role !== "user" || !t.text) continue;
+    if (t.text.charCodeAt(0) === 91 /* [ */ && CLINE_RESULT_RE.test(t.text) && !CLINE_HUMAN_RE.test(t.text)) {
+      t.toolResults.push(t.text);
+      t.text = "";
+      continue;
+    }
+    const run = t.text.charCodeAt(0) === 73 /* I */ ? AIDER_RUN_RE.exec(t.text) : null;
+    if (run) {
+      t.toolResults.push(`$ ${run[1]}\n${t.text.slice(run[0].length)}`);
+      t.text = "";
+      continue;
+    }
+    if (!OBSERVATION_RE.test(t.text) || ISSUE_MARK_RE.test(t.text)) continue;
     t.toolResults.push(t.text);
     const obs = t.text;
     t.text = "";

@@ -138,3 +138,45 @@ test("phase words: agent rule files are docs, approval-first is plan, fixing fai
   // a lint rule is code, not prose
   assert.notEqual(one("add a lint rule that forbids default exports"), "document");
 });
+
+test("phase words name the deliverable: decisions, symptoms, test kinds, kept behaviour, doc kinds, one value", () => {
+  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
+  const cases: [string, string][] = [
+    ["zod or yup for validating the signup form?", "plan"],
+    ["should we store sessions in redis or in postgres? pros and cons please", "plan"],
+    ["the webhook fires twice for every payment since yesterday", "debug"],
+    ["expected 3 items, got 4 after the merge step", "debug"],
+    ["write property-based tests for the date parser", "test"],
+    ["add a regression test that reproduces the overflow, don't fix it yet", "test"],
+    ["move the retry helpers out of client.ts into their own module, no behaviour change", "refactor"],
+    ["add doxygen comments to the public headers", "document"],
+    ["what is this regex doing? nobody remembers", "document"],
+    ["set the request timeout to 45 instead of 30", "small_edit"],
+    ["bump lodash to 4.17.21", "small_edit"],
+  ];
+  for (const [text, phase] of cases) assert.equal(one(text), phase, text);
+});
+
+test("tool output carried as user text is a tool result (aider /run, Cline results)", () => {
+  const aider = classify(
+    chat([
+      { role: "user", content: "add a --dry-run flag to the sync command" },
+      { role: "assistant", content: "Added the flag in sync.py." },
+      {
+        role: "user",
+        content:
+          "I ran this command:\n\npython sync.py --dry-run\n\nAnd got this output:\n\nTraceback (most recent call last):\n  File \"sync.py\", line 9\nNameError: name 'dry' is not defined",
+      },
+    ]),
+  );
+  assert.equal(aider.kind, "tool-continuation");
+  assert.equal(aider.phase, "debug", "a failure right after the change is debug, whatever the ask was");
+  const cline = classify(
+    chat([
+      { role: "user", content: "add pagination to the orders list" },
+      { role: "assistant", content: "Let me look at the files." },
+      { role: "user", content: "[read_file for 'src/orders.ts'] Result:\nexport function list() {}" },
+    ]),
+  );
+  assert.equal(cline.kind, "tool-continuation");
+});
