@@ -24,6 +24,8 @@ interface Rule {
   generic: boolean;
   /** Names the kind of thing to make (tests, docs, a rename…). */
   object: boolean;
+  /** Substrings one of which the text must contain for the rule to be tried at all (a cheap pre-check). */
+  need?: readonly string[];
 }
 
 const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
@@ -35,7 +37,49 @@ const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
   userOnly: name === "commit/pr" || name === "doc nouns" || phase === "small_edit",
   generic: GENERIC.has(name),
   object: OBJECT.has(name),
+  need: NEED[name],
 });
+
+/** Pre-checks for the costlier rules: each regex can only match text that contains one of these. */
+const NEED: Record<string, readonly string[]> = {
+  "x vs y": ["vs", "versus", " or "],
+  "value swap": [
+    "from ",
+    "instead of",
+    " not ",
+    "rather than",
+    "make it",
+    "->",
+    "→",
+    "pin ",
+    "bump",
+    "grade ",
+    ".gitignore",
+    "newline",
+    "imports",
+  ],
+  "structure change": [
+    "instead of",
+    "without changing",
+    "keep",
+    "preserv",
+    "same",
+    "identical",
+    "should",
+    "extract",
+    "pull out",
+    "factor out",
+    "inline",
+    "rename",
+    "typ",
+    "non-null",
+    "strict",
+    "any",
+    "top",
+    "consisten",
+    "naming",
+  ],
+};
 
 /** "add", "create", "a function", "it should": what every request says, whatever it asks for. */
 const GENERIC = new Set(["build verbs", "feature words", "requirement list"]);
@@ -443,11 +487,13 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   const t = text.length > maxChars ? `${text.slice(0, maxChars - 150)}\n${text.slice(-150)}` : text;
   // Directories in file references ("@docs/cheatsheet.html", "src/tests/x.py") name places, not the task: keyword
   // rules see only the file's own name.
-  const lower = t.toLowerCase().replace(PATH_DIRS_RE, "");
+  const low = t.toLowerCase();
+  const lower = low.includes("/") ? low.replace(PATH_DIRS_RE, "") : low;
   let generic = 0;
   let object = false;
   for (const r of RULES) {
     if (narration && r.userOnly) continue;
+    if (r.need && !r.need.some((n) => lower.includes(n))) continue;
     // trace rules look at case-sensitive text; keyword rules at lower-case text
     const hit = r.caseSensitive ? r.re.test(t) : r.re.test(lower);
     if (hit) {
