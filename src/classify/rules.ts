@@ -318,7 +318,7 @@ const RULES: Rule[] = [
     "small_edit",
     1.0,
     "tiny change",
-    /\b(?:just (?:change|rename|remove|delete|add)|one-?liner|quick (?:fix|change|tweak)|minor (?:change|tweak|fix)|small (?:change|tweak|fix))\b/,
+    /\b(?:just (?:change|rename|remove|delete|add|use|make|set|point|drop|wrap)|one-?liner|quick (?:fix|change|tweak)|minor (?:change|tweak|fix)|small (?:change|tweak|fix))\b/,
   ),
   R(
     "small_edit",
@@ -474,7 +474,7 @@ export interface RuleResult {
 const LITERAL_RE =
   /['"`][^'"`\n]{1,40}['"`]|\b\d{2,}\b|\b\d+[._]\d+|#[0-9a-f]{3,8}\b|https?:\/\/|\b[\w.-]+@[\w-]+\.\w+/i;
 const CHANGE_VERB_RE =
-  /\b(?:change|make|set|use|update|bump|pin|point|rename|replace|default|switch|expose|target|turn (?:on|off)|should be)\b|->|→|ändern|setze|поменяй|измени|cambia|pon |改|换/;
+  /\b(?:change|make|set|use|update|bump|pin|point|rename|replace|default|switch|expose|target|turn (?:on|off)|should be|instead of)\b|->|→|ändern|setze|поменяй|измени|cambia|pon |改|换/;
 const LIST_ITEM_RE = /(?:^|\s)\(?\d{1,2}[.)]\s+(?=[a-z])/gim;
 const LIST_WEIGHT = 1.5;
 const PATH_DIRS_RE = /(?:@|\b)(?:[\w.-]+\/)+(?=[\w.-])/g;
