@@ -8,17 +8,16 @@
  * noise hits them alike. Default bin: this checkout's bin/coderouter.js (run `npm run build` first).
  * `--profile` adds node --cpu-prof and prints the top self-time functions and CodeRouter's functions by total.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Pool } from "undici";
-import { PHASES } from "../src/classify/types.js";
 import { buildRequests } from "./bodies.js";
-import { freePort, killAll, type Proc, ROOT, startProcess, WORK_DIR } from "./child.js";
+import { killAll, type Proc, ROOT, WORK_DIR } from "./child.js";
 import { cpuMs } from "./proc.js";
 import { inclusive, summarise } from "./profile.js";
 import { bodyOf, type Scenario, scenarios } from "./scenarios.js";
-import { startUpstream } from "./targets.js";
+import { startCodeRouter, startUpstream } from "./targets.js";
 
 const { values: flags } = parseArgs({
   options: {
@@ -44,40 +43,15 @@ const CONFIGS: Record<string, { model: string; models: object[] }> = {
 };
 
 async function startRouter(bin: string, key: string, upstream: string, profDir?: string) {
-  const dir = join(WORK_DIR, "cpu", key);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   const cfg = CONFIGS[key.split("@")[0]];
-  const config = {
-    log_level: "warn",
-    providers: {
-      anthropic: { base_url: upstream },
-      openai: { base_url: `${upstream}/v1` },
-      google: { base_url: upstream },
-    },
-    models: cfg.models,
-    routing: { policy: Object.fromEntries(PHASES.map((p) => [p, [cfg.model]])) },
-  };
-  writeFileSync(join(dir, "config.json"), JSON.stringify(config, null, 2));
-  const port = await freePort();
-  const prof = profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [];
-  const proc = await startProcess({
+  const { proc, port } = await startCodeRouter({
     name: key,
-    args: [
-      ...prof,
-      bin,
-      "serve",
-      "--config",
-      join(dir, "config.json"),
-      "--port",
-      String(port),
-      "--host",
-      "127.0.0.1",
-      "--data",
-      dir,
-    ],
-    env: { ANTHROPIC_API_KEY: "dummy", OPENAI_API_KEY: "dummy", GEMINI_API_KEY: "dummy", CODEROUTER_CONFIG: undefined },
-    readyUrl: `http://127.0.0.1:${port}/healthz`,
+    dir: join(WORK_DIR, "cpu", key),
+    bin,
+    upstream,
+    model: cfg.model,
+    models: cfg.models,
+    nodeArgs: profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [],
   });
   return { proc, pool: new Pool(`http://127.0.0.1:${port}`, { connections: C, pipelining: 1 }) };
 }

@@ -71,48 +71,63 @@ function coderouter(key: string, label: string, model: string, models: object[] 
     key,
     label,
     start: async (ctx) => {
-      const dir = join(WORK_DIR, key);
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      const port = await freePort();
-      const policy = Object.fromEntries(PHASES.map((p) => [p, [model]]));
-      const config = {
-        log_level: "warn",
-        providers: {
-          anthropic: { base_url: ctx.upstream },
-          openai: { base_url: `${ctx.upstream}/v1` },
-          google: { base_url: ctx.upstream },
-        },
-        models,
-        routing: { policy },
-      };
-      writeFileSync(join(dir, "config.json"), JSON.stringify(config, null, 2));
-      const proc = await startProcess({
+      const { proc, port } = await startCodeRouter({
         name: key,
-        args: [
-          ...profArgs(ctx),
-          join(ROOT, "bin", "coderouter.js"),
-          "serve",
-          "--config",
-          join(dir, "config.json"),
-          "--port",
-          String(port),
-          "--host",
-          "127.0.0.1",
-          "--data",
-          dir,
-        ],
-        env: {
-          ANTHROPIC_API_KEY: "dummy",
-          OPENAI_API_KEY: "dummy",
-          GEMINI_API_KEY: "dummy",
-          CODEROUTER_CONFIG: undefined,
-        },
-        readyUrl: `http://127.0.0.1:${port}/healthz`,
+        dir: join(WORK_DIR, key),
+        bin: join(ROOT, "bin", "coderouter.js"),
+        upstream: ctx.upstream,
+        model,
+        models,
+        nodeArgs: profArgs(ctx),
       });
       return running(proc, port);
     },
   };
+}
+
+/** Writes a config that routes every phase to `model` through `upstream`, and starts that CodeRouter build. */
+export async function startCodeRouter(o: {
+  name: string;
+  dir: string;
+  bin: string;
+  upstream: string;
+  model: string;
+  models: object[];
+  nodeArgs?: string[];
+}): Promise<{ proc: Proc; port: number }> {
+  rmSync(o.dir, { recursive: true, force: true });
+  mkdirSync(o.dir, { recursive: true });
+  const config = {
+    log_level: "warn",
+    providers: {
+      anthropic: { base_url: o.upstream },
+      openai: { base_url: `${o.upstream}/v1` },
+      google: { base_url: o.upstream },
+    },
+    models: o.models,
+    routing: { policy: Object.fromEntries(PHASES.map((p) => [p, [o.model]])) },
+  };
+  writeFileSync(join(o.dir, "config.json"), JSON.stringify(config, null, 2));
+  const port = await freePort();
+  const proc = await startProcess({
+    name: o.name,
+    args: [
+      ...(o.nodeArgs ?? []),
+      o.bin,
+      "serve",
+      "--config",
+      join(o.dir, "config.json"),
+      "--port",
+      String(port),
+      "--host",
+      "127.0.0.1",
+      "--data",
+      o.dir,
+    ],
+    env: { ANTHROPIC_API_KEY: "dummy", OPENAI_API_KEY: "dummy", GEMINI_API_KEY: "dummy", CODEROUTER_CONFIG: undefined },
+    readyUrl: `http://127.0.0.1:${port}/healthz`,
+  });
+  return { proc, port };
 }
 
 export const CODEROUTER_PASS = coderouter(
