@@ -69,13 +69,14 @@ function partsText(c: unknown, max = TEXT_HEAD + TEXT_TAIL): string {
 function argsText(a: unknown): string {
   if (typeof a === "string") return a.length > ARGS_MAX ? a.slice(0, ARGS_MAX) : a;
   if (!a || typeof a !== "object") return "";
-  // Small objects only: pick string fields, never stringify big payloads.
+  // Small objects only: pick string fields, never stringify big payloads. One `key=value` per line.
   let out = "";
   for (const [k, v] of Object.entries(a as Record<string, unknown>)) {
     if (out.length > ARGS_MAX) break;
-    if (typeof v === "string") out += `${k}=${v.length > 160 ? v.slice(0, 160) : v} `;
+    if (typeof v === "string") out += `${k}=${v.length > 160 ? v.slice(0, 160) : v}\n`;
     // Codex shell calls carry the command as an argv array: ["bash", "-lc", "ls src"].
-    else if (Array.isArray(v) && v.length <= 8 && typeof v[0] === "string") out += `${k}=${v.join(" ").slice(0, 160)} `;
+    else if (Array.isArray(v) && v.length <= 8 && typeof v[0] === "string")
+      out += `${k}=${v.join(" ").slice(0, 160)}\n`;
   }
   return out;
 }

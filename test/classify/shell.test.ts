@@ -11,7 +11,8 @@ test("reads the command from where each agent records it", () => {
   assert.equal(commandFromResult("[execute_command for 'npm test'] Result:\nok"), "npm test");
   assert.equal(commandFromResult("File created successfully at: a.ts"), null);
   assert.equal(commandFromArgs('{"command":"pytest -q","description":"run"}'), "pytest -q");
-  assert.equal(commandFromArgs("command=bash -lc rg TODO src "), "rg TODO src");
+  assert.equal(commandFromArgs("command=bash -lc rg TODO src\n"), "rg TODO src");
+  assert.equal(commandFromArgs("command=git status\ndescription=Show the working tree\n"), "git status");
   assert.equal(commandFromArgs('{"path":"a.ts"}'), null);
 });
 
