@@ -245,7 +245,7 @@ const RULES: Rule[] = [
     "test",
     2.0,
     "test words",
-    /\b(?:unit tests?|test cases?|test suite|test coverage|coverage|fixtures?|mocks?|mocking|stubs?|assertions?|pytest|jest|vitest|mocha|rspec|junit|go test|cargo test|dotnet test|bun test|test file|tests? pass|tdd)\b/,
+    /\b(?:unit tests?|test cases?|test suite|test coverage|coverage|fixtures?|mocks?|mocking|stubs?|(?<!non-null )assertions?|pytest|jest|vitest|mocha|rspec|junit|go test|cargo test|dotnet test|bun test|test file|tests? pass|tdd)\b/,
   ),
   R(
     "test",
