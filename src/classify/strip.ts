@@ -48,8 +48,9 @@ export interface Stripped {
 }
 
 // Benchmark harnesses (SWE-agent, OpenHands, Agentless…) wrap a GitHub issue in fixed instructions: the issue is the ask.
+// (A long message is clipped in the view, which may cut the closing tag: the issue then runs to the end.)
 const ISSUE_RE =
-  /<(pr_description|issue|issue_description|problem_statement)>([\s\S]*?)<\/\1>|\bHere's the issue text:\s*(?:ISSUE:)?\s*([\s\S]*?)(?:\n\s*INSTRUCTIONS:|$)/;
+  /<(pr_description|issue|issue_description|problem_statement)>([\s\S]*?)(?:<\/\1>|$)|\bHere's the issue text:\s*(?:ISSUE:)?\s*([\s\S]*?)(?:\n\s*INSTRUCTIONS:|$)/;
 
 /** Strips agent wrappers from one user message. Cheap: a few regex passes over at most a few KB. */
 export function stripUserText(raw: string): Stripped {

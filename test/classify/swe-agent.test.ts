@@ -87,3 +87,10 @@ test("SWE-agent function calling: viewing files with str_replace_editor is readi
   );
   assert.ok(c.phase === "plan" || c.phase === "implement", c.phase);
 });
+
+test("a long issue whose closing tag was clipped away is still read as the issue", () => {
+  const long = `<uploaded_files>\n/testbed\n</uploaded_files>\nConsider the following PR description:\n\n<pr_description>\nParsing a date with a timezone offset raises ValueError: unconverted data remains.\n${"Steps and logs follow.\n".repeat(200)}</pr_description>\n\nCan you help me implement the necessary changes to the repository so that the requirements specified in the <pr_description> are met?\n${"Follow these steps to resolve the issue: explore the repo, create a script to reproduce the error, edit the source code, rerun your script, think about edge cases.\n".repeat(8)}`;
+  const c = classify(chat(SHELL_SYSTEM, [{ role: "user", content: long }]));
+  assert.equal(c.phase, "debug");
+  assert.ok(c.signals.includes("the ask is an issue report"));
+});
