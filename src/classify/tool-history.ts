@@ -4,7 +4,7 @@
  */
 import type { History } from "./history.js";
 import { PHASE_INDEX } from "./rules.js";
-import { commandKind, isRunTool } from "./shell.js";
+import { commandFromResult, commandKind, isRunTool } from "./shell.js";
 import { PHASES } from "./types.js";
 
 export interface TestSummary {
@@ -24,10 +24,6 @@ export interface ToolFacts {
   testRuns: number;
   /** Shell commands that only looked (ls, cat, git status, `x list`…), counted among `reads`, not `runs`. */
   shellReads: number;
-  /** Builds, type checks and linters. */
-  checks: number;
-  /** Index (0 = newest) of the tool result the test summary / error came from. */
-  resultAge: number;
 }
 
 const num = (s: string | undefined): number => (s ? Number.parseInt(s, 10) || 0 : 0);
@@ -107,8 +103,6 @@ export function toolFacts(h: History): ToolFacts {
     runs: 0,
     testRuns: 0,
     shellReads: 0,
-    checks: 0,
-    resultAge: 0,
   };
   const last = h.toolResults[0];
   // The newest result that says something: a failing run followed by "git status" or "ls" is still the news.
@@ -116,11 +110,8 @@ export function toolFacts(h: History): ToolFacts {
     const r = h.toolResults[k];
     f.testSummary = testSummary(r);
     f.error = f.testSummary ? null : findError(r);
-    if (f.testSummary || f.error) {
-      f.resultAge = k;
-      break;
-    }
-    const cmd = k < h.commands.length ? h.commands[k] : null;
+    if (f.testSummary || f.error) break;
+    const cmd = commandFromResult(r);
     if (!cmd || commandKind(cmd) !== "read") break;
   }
   for (const c of h.toolCalls) {
@@ -149,11 +140,7 @@ export function toolFacts(h: History): ToolFacts {
   }
   // Tool output that names the command (Cursor "$ bun test", Claude "Bash: …```shell") counts as a test run too.
   if (last !== undefined && f.testRuns === 0 && TEST_CMD.test(last.slice(0, 300))) f.testRuns++;
-  for (const cmd of h.commands) {
-    const kind = commandKind(cmd);
-    if (kind === "read") f.shellReads++;
-    else if (kind === "check") f.checks++;
-  }
+  for (const cmd of h.commands) if (commandKind(cmd) === "read") f.shellReads++;
   if (h.commands.length) {
     f.reads += f.shellReads;
     f.runs = Math.max(h.commands.length - f.shellReads, f.runs - f.shellReads, 0);
