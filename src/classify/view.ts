@@ -284,7 +284,7 @@ export function readView(input: ClassifyInput): RequestView {
     collectInline(msgs, view, (m) => m?.role === "system" || m?.role === "developer");
     if (!view.system && view.inlineSystem.length) view.system = view.inlineSystem[0];
   }
-  shellTranscript(view.turns);
+  toolResultsFromText(view.turns);
   return view;
 }
 
@@ -306,7 +306,7 @@ const AIDER_RUN_RE = /^I ran this command:\s*\n+([^\n]{1,300})\n+And got this ou
  * Turns tool output carried as user text into tool results: Cline and aider transcripts, and SWE-agent's shell
  * observations (whose commands, in the assistant's fenced block, become tool calls).
  */
-function shellTranscript(turns: Turn[]): void {
+function toolResultsFromText(turns: Turn[]): void {
   for (let i = 0; i < turns.length; i++) {
     const t = turns[i];
     if (t.role !== "user" || !t.text) continue;
@@ -321,7 +321,7 @@ function shellTranscript(turns: Turn[]): void {
       t.text = "";
       continue;
     }
-    if (!OBSERVATION_RE.test(t.text) || ISSUE_MARK_RE.test(t.text)) continue;
+    if (!t.text.includes("bash-$") || !OBSERVATION_RE.test(t.text) || ISSUE_MARK_RE.test(t.text)) continue;
     t.toolResults.push(t.text);
     const obs = t.text;
     t.text = "";
