@@ -475,6 +475,8 @@ const LITERAL_RE =
   /['"`][^'"`\n]{1,40}['"`]|\b\d{2,}\b|\b\d+[._]\d+|#[0-9a-f]{3,8}\b|https?:\/\/|\b[\w.-]+@[\w-]+\.\w+/i;
 const CHANGE_VERB_RE =
   /\b(?:change|make|set|use|update|bump|pin|point|rename|replace|default|switch|expose|target|turn (?:on|off)|should be|instead of)\b|->|→|ändern|setze|поменяй|измени|cambia|pon |改|换/;
+const CORRECTION_RE =
+  /\byou (?:left out|forgot|missed|skipped|dropped|didn'?t (?:add|include|remove|update|change|keep))\b|\bthere should (?:only )?be (?:one|just one|no|a single|only one)\b|\b(?:did|do) you (?:need|have) to\b|\byou (?:modified|updated|changed|edited|put|created|made|wrote) [^.\n]{0,60}\b(?:not|instead of)\b/;
 const LIST_ITEM_RE = /(?:^|\s)\(?\d{1,2}[.)]\s+(?=[a-z])/gim;
 const LIST_WEIGHT = 1.5;
 const PATH_DIRS_RE = /(?:@|\b)(?:[\w.-]+\/)+(?=[\w.-])/g;
@@ -523,6 +525,8 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   // A short message that changes one literal (a number, a quoted string, a version, a colour, a URL) to another.
   if (!narration && t.length < 140 && LITERAL_RE.test(t) && CHANGE_VERB_RE.test(lower))
     scores[PHASE_INDEX.small_edit] += 1.5;
+  // A short remark on the change just made — an omission, a duplicate, the wrong place — asks for a small local fix.
+  if (!narration && t.length < 100 && CORRECTION_RE.test(lower)) scores[PHASE_INDEX.small_edit] += 1.5;
   if (t.length > 600 && !/error|exception|traceback/i.test(t)) scores[PHASE_INDEX.implement] += 0.5;
   // A numbered list of three or more items is a spec to build — unless most items are questions (a review).
   if (!narration) {

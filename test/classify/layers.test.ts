@@ -153,6 +153,8 @@ test("phase words name the deliverable: decisions, symptoms, test kinds, kept be
     ["what is this regex doing? nobody remembers", "document"],
     ["set the request timeout to 45 instead of 30", "small_edit"],
     ["bump lodash to 4.17.21", "small_edit"],
+    ["you left out the license header", "small_edit"],
+    ["there should only be one retry loop", "small_edit"],
   ];
   for (const [text, phase] of cases) assert.equal(one(text), phase, text);
 });
