@@ -11,6 +11,16 @@ import { RouterError } from "../errors/index.js";
 import type { ApiKind } from "../ir/types.js";
 import type { KeyLimits, LimitStore } from "../scale/types.js";
 
+/** What a request spent, as far as budgets and token limits are concerned. */
+export interface SpendRecord {
+  key_id: string | null;
+  cost_usd: number;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens?: number;
+  cache_write_tokens?: number;
+}
+
 export interface KeyEntry {
   /** Ledger key id (16 hex chars of the digest). */
   id: string;
@@ -26,14 +36,7 @@ export interface Keyring {
   /** Budgets and rate limits before the upstream call: a 429 RouterError with Retry-After when refused. */
   admit(keyId: string | null): Promise<void>;
   /** A finished request's spend and tokens. */
-  settle(rec: {
-    key_id: string | null;
-    cost_usd: number;
-    input_tokens: number;
-    output_tokens: number;
-    cache_read_tokens?: number;
-    cache_write_tokens?: number;
-  }): void;
+  settle(rec: SpendRecord): void;
   entries: KeyEntry[];
 }
 

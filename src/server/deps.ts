@@ -3,6 +3,7 @@ import type { Config } from "../config/types.js";
 import type { RouterError } from "../errors/index.js";
 import type { Forwarder } from "../forward/index.js";
 import type { ApiKind } from "../ir/types.js";
+import type { SpendRecord } from "../keys/index.js";
 import type { WireFormat } from "../wire/types.js";
 import type { ProxyRecord } from "./proxy.js";
 import type { Candidate, Engine, ResolvedProvider, RoutePlan } from "./types.js";
@@ -21,8 +22,13 @@ export interface AppDeps {
   providers: (id: string) => ResolvedProvider | undefined;
   forwarder: Forwarder;
   log: Logger;
-  /** Ledger + metrics sink; must never throw. */
-  record: (rec: ProxyRecord) => void;
+  /** Ledger + metrics sink; must never throw. `settled`: the request's spend already went to `settle`. */
+  record: (rec: ProxyRecord, settled?: boolean) => void;
+  /**
+   * Charges a key's budget as soon as the answer is priced, before its last bytes leave: a client that sends its next
+   * request on receiving this answer is then checked against a budget that already includes it. Must never throw.
+   */
+  settle?: (rec: SpendRecord) => void;
   /** Router keys: resolves the caller's key id or throws a 401 RouterError. Absent when no keys are configured. */
   authorize?: (api: ApiKind, headers: IncomingHttpHeaders, url: URL) => Promise<string | null>;
   routerKeysEnabled: boolean;

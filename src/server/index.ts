@@ -88,11 +88,13 @@ export async function startServer(
     forwarder: createForwarder(config.timeouts),
     log: obs.log,
     record: keys
-      ? (rec) => {
+      ? (rec, settled) => {
           obs.record(rec);
-          keys.settle(rec);
+          // partial usage of failed or aborted requests is charged here; priced answers were charged by `settle`
+          if (!settled) keys.settle(rec);
         }
-      : obs.record,
+      : (rec) => obs.record(rec),
+    settle: keys ? (rec) => keys.settle(rec) : undefined,
     authorize: keys?.authorize,
     beforeCall: keys ? (keyId) => keys.admit(keyId) : undefined,
     providerHealth: {

@@ -53,6 +53,8 @@ interface Ctx {
   status: number;
   error: string | null;
   keyId: string | null;
+  /** The spend went to `deps.settle` when the answer was priced (so `record` must not charge it again). */
+  settled: boolean;
   /** The provider key sent upstream on the current attempt: scrubbed from anything an upstream echoes back. */
   upstreamKey?: string;
 }
@@ -83,6 +85,7 @@ export async function handleProxy(
     status: 200,
     error: null,
     keyId: null,
+    settled: false,
   };
   const abort = new ClientAbort();
   const onClose = () => {
@@ -113,7 +116,7 @@ export async function handleProxy(
       ctx.status = 499;
       ctx.error = "client closed the connection";
     }
-    deps.record(toRecord(ctx));
+    deps.record(toRecord(ctx), ctx.settled);
     if (ctx.plan && ctx.chosen && ctx.status < 400) deps.engine.commit(ctx.plan.sessionId, ctx.chosen.model, ctx.usage);
   }
 }
@@ -302,6 +305,18 @@ function trailerFor(deps: AppDeps, ctx: Ctx, cand: Candidate, usage: IRUsage): D
   const p = deps.engine.price(cand.model, usage);
   ctx.cost = p.cost;
   ctx.baseline = p.baseline;
+  // Priced: charge the key now, before the answer's last bytes go out (see AppDeps.settle).
+  if (deps.settle && !ctx.settled) {
+    ctx.settled = true;
+    deps.settle({
+      key_id: ctx.keyId,
+      cost_usd: p.cost,
+      input_tokens: usage.inputTokens,
+      output_tokens: usage.outputTokens,
+      cache_read_tokens: usage.cacheReadTokens,
+      cache_write_tokens: usage.cacheWriteTokens,
+    });
+  }
   const c = ctx.plan!.classification;
   const savings = p.baseline - p.cost;
   return {
