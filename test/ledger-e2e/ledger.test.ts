@@ -12,30 +12,18 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { after, describe, it } from "node:test";
 import pg from "pg";
-import { run as stats } from "../../src/cli/stats.js";
 import type { LedgerRecord, LedgerStats, SessionSummary } from "../../src/ledger/types.js";
 import { FakeUpstream } from "../helpers/fake-upstream.js";
 import { startRouter } from "../helpers/router.js";
+import { runStats } from "../ledger/helpers.js";
 import { dropSchema, findPostgres, testSchema, urlWithSchema } from "../ledger/pg.js";
 import { type Sent, exactSum, sendMixed } from "./traffic.js";
 
 const N = 24;
 const ROOT = join(import.meta.dirname, "..", "..");
 const pgFound = await findPostgres();
-
-async function runStats(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  const code = await stats(args, { stdout, stderr });
-  return { code, out, err };
-}
 
 /** `coderouter simulate` as a user runs it (a separate process, from source). */
 function simulate(file: string, home: string): Promise<{ code: number; out: string; err: string }> {

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { PassThrough } from "node:stream";
+import { run as stats } from "../../src/cli/stats.js";
 import type { LedgerRecord } from "../../src/ledger/types.js";
 
 const PHASES = ["plan", "implement", "debug", "test", "refactor", "document", "small_edit"];
@@ -62,3 +64,15 @@ export function exactSum(xs: number[]): number {
 }
 
 export const randomSuffix = () => randomBytes(5).toString("hex");
+
+/** `coderouter stats ARGS` in process, with its output captured. */
+export async function runStats(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (c) => (out += c));
+  stderr.on("data", (c) => (err += c));
+  const code = await stats(args, { stdout, stderr });
+  return { code, out, err };
+}

@@ -2,23 +2,11 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { after, describe, it } from "node:test";
-import { parseSince, run } from "../../src/cli/stats.js";
+import { parseSince } from "../../src/cli/stats.js";
 import { createLedger } from "../../src/ledger/index.js";
-import { exactSum, makeRecord } from "./helpers.js";
+import { exactSum, makeRecord, runStats } from "./helpers.js";
 import { dropSchema, findPostgres, testSchema, urlWithSchema } from "./pg.js";
-
-async function runStats(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => (out += c));
-  stderr.on("data", (c) => (err += c));
-  const code = await run(args, { stdout, stderr });
-  return { code, out, err };
-}
 
 const N = 400;
 const recs = Array.from({ length: N }, (_, i) => makeRecord(i));
