@@ -3,8 +3,8 @@
  * before them (the work in progress), and the tool traffic since.
  */
 import { commandFromArgs, commandFromResult, isRunTool } from "./shell.js";
-import { isContinuation, isPasteOnly, stripUserText } from "./strip.js";
-import type { RequestView, ToolCall } from "./view.js";
+import { isContinuation, isPasteOnly, type Stripped, stripUserText } from "./strip.js";
+import type { RequestView, ToolCall, Turn } from "./view.js";
 
 export interface History {
   /** The developer's most recent own words, wrappers stripped ("" if none in the tail). */
@@ -62,6 +62,28 @@ function pushMarks(text: string, out: string[]): void {
 const ASSISTANT_HEAD = 600;
 const NARRATION_MAX = 1200;
 
+interface UserWords {
+  /** Stripped texts that carry words, newest first. */
+  texts: Stripped[];
+  /** aider `/run` command, when a block is one. */
+  run: string | null;
+}
+
+/**
+ * The words of a user turn. A client that merged several messages into one turn (Anthropic and Gemini need
+ * alternating roles) keeps them as blocks, read newest first as the messages they were.
+ */
+function userWords(t: Turn): UserWords {
+  const out: UserWords = { texts: [], run: null };
+  const parts = t.parts ?? (t.text ? [t.text] : []);
+  for (let j = parts.length - 1; j >= 0; j--) {
+    const s = stripUserText(parts[j]);
+    if (s && !s.commandOnly && s.text) out.texts.push(s);
+    else if (s?.runCommand != null && out.run === null) out.run = s.runCommand;
+  }
+  return out;
+}
+
 export function readHistory(v: RequestView): History {
   const h: History = {
     human: "",
@@ -85,12 +107,12 @@ export function readHistory(v: RequestView): History {
   const turns = v.turns;
   let humanFound = false;
   let prevCount = 0;
-  let lastRole: string | null = null;
+  let lastIndex = -1;
   for (let i = turns.length - 1; i >= 0; i--) {
     const t = turns[i];
     if (t.role === "system") continue;
-    if (lastRole === null) {
-      lastRole = t.role;
+    if (lastIndex === -1) {
+      lastIndex = i;
       h.lastIsToolResult = t.role === "tool" || t.toolResults.length > 0;
     }
     if (t.role === "assistant") {
@@ -107,7 +129,13 @@ export function readHistory(v: RequestView): History {
       if (!humanFound) h.turnsSinceHuman++;
       continue;
     }
-    if (t.toolResults.length && !humanFound) {
+    // A user turn's own words come after the tool results it carries (Anthropic puts tool_result blocks first; a
+    // client that merged aider's "I ran this command" message with the question keeps that order).
+    const words = t.role === "user" ? userWords(t) : null;
+    const spoke = words !== null && words.texts.length > 0;
+    if (spoke && i === lastIndex && !t.resultsLast) h.lastIsToolResult = false;
+    if (t.toolResults.length && !humanFound && (!spoke || t.resultsLast)) {
+      if (spoke) h.turnsSinceHuman++; // the output arrived after the words, as its own message would have
       for (let k = t.toolResults.length - 1; k >= 0 && h.toolResults.length < 3; k--)
         h.toolResults.push(t.toolResults[k]);
       for (let k = t.toolResults.length - 1; k >= 0; k--) {
@@ -118,13 +146,12 @@ export function readHistory(v: RequestView): History {
         if (cmd) h.commands.push(cmd);
       }
     }
-    if (t.role === "tool") {
+    if (!words) {
       if (!humanFound) h.turnsSinceHuman++;
       continue;
     }
-    // user turn: may carry own words
-    const s = t.text ? stripUserText(t.text) : null;
-    if (s && !s.commandOnly && s.text) {
+    // Newest first: the first words found are the developer's latest, the next ones the work in progress.
+    for (const s of words.texts) {
       if (!humanFound) {
         humanFound = true;
         h.human = s.text;
@@ -136,11 +163,12 @@ export function readHistory(v: RequestView): History {
       } else if (prevCount < 2) {
         h.prev = h.prev ? `${h.prev}\n${s.text.slice(0, 800)}` : s.text.slice(0, 800);
         prevCount++;
-        if (prevCount >= 2) break;
       }
-    } else if (s?.runCommand != null && !humanFound && h.runCommand === null) {
-      h.runCommand = s.runCommand;
-    } else if (!humanFound) h.turnsSinceHuman++;
+    }
+    if (prevCount >= 2) break;
+    if (words.texts.length) continue;
+    if (words.run !== null && !humanFound && h.runCommand === null) h.runCommand = words.run;
+    else if (!humanFound) h.turnsSinceHuman++;
   }
   if (argCommands.length > h.commands.length) h.commands = argCommands;
   return h;

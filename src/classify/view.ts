@@ -17,6 +17,14 @@ export interface Turn {
   toolCalls: ToolCall[];
   /** Texts of tool results carried by this turn (user tool_result blocks, role:"tool", function outputs). */
   toolResults: string[];
+  /**
+   * The separate text blocks of a user turn that has more than one (oldest first). Anthropic and Gemini clients
+   * must merge consecutive user messages into one turn — aider's `/run` lines and the question after them, Claude
+   * Code's reminders and the words — so each block is read as its own message.
+   */
+  parts?: string[];
+  /** The tool results of this user turn came after its words (a merged aider "I ran this command" message). */
+  resultsLast?: boolean;
 }
 
 export interface RequestView {
@@ -44,6 +52,8 @@ const TEXT_TAIL = 700;
 const SYSTEM_HEAD = 4000;
 const ARGS_MAX = 300;
 const MAX_TOOLS = 80;
+/** Text blocks of one user turn read separately (the newest). */
+const MAX_PARTS = 8;
 
 /** Head + tail of a long string (the middle of long tool output rarely matters). */
 export function clip(s: string, head = TEXT_HEAD, tail = TEXT_TAIL): string {
@@ -85,6 +95,27 @@ function turn(role: Turn["role"], text = ""): Turn {
   return { role, text, toolCalls: [], toolResults: [] };
 }
 
+/** The turn's text from its text blocks; a user turn with several keeps them apart too (see `Turn.parts`). */
+function setTexts(t: Turn, texts: string[]): void {
+  if (texts.length === 0) return;
+  t.text = clip(texts.length === 1 ? texts[0] : texts.join("\n"));
+  if (t.role === "user" && texts.length > 1) t.parts = texts.slice(-MAX_PARTS).map((x) => clip(x));
+}
+
+/** OpenAI message content: a string, or parts of which the text ones count. */
+function contentTexts(t: Turn, c: unknown): void {
+  if (typeof c === "string") t.text = clip(c);
+  else if (Array.isArray(c)) {
+    const texts: string[] = [];
+    for (const p of c) {
+      if (typeof p === "string") texts.push(p);
+      else if (p && typeof p.text === "string") texts.push(p.text);
+      if (texts.length > MAX_PARTS * 4) break;
+    }
+    setTexts(t, texts);
+  }
+}
+
 function anthropicTurns(msgs: any[]): Turn[] {
   const out: Turn[] = [];
   const start = Math.max(0, msgs.length - TAIL_TURNS);
@@ -96,14 +127,14 @@ function anthropicTurns(msgs: any[]): Turn[] {
     const c = m.content;
     if (typeof c === "string") t.text = clip(c);
     else if (Array.isArray(c)) {
-      let text = "";
+      const texts: string[] = [];
       for (const b of c) {
         if (!b) continue;
-        if (b.type === "text" && typeof b.text === "string") text += (text ? "\n" : "") + b.text;
+        if (b.type === "text" && typeof b.text === "string") texts.push(b.text);
         else if (b.type === "tool_use") t.toolCalls.push({ name: String(b.name ?? ""), args: argsText(b.input) });
         else if (b.type === "tool_result") t.toolResults.push(clip(partsText(b.content, 1e6)));
       }
-      t.text = clip(text);
+      setTexts(t, texts);
     }
     out.push(t);
   }
@@ -124,7 +155,8 @@ function chatTurns(msgs: any[]): Turn[] {
     }
     const role =
       m.role === "assistant" ? "assistant" : m.role === "system" || m.role === "developer" ? "system" : "user";
-    const t = turn(role, clip(partsText(m.content, 1e6)));
+    const t = turn(role);
+    contentTexts(t, m.content);
     if (Array.isArray(m.tool_calls)) {
       for (const tc of m.tool_calls) {
         const f = tc?.function ?? tc?.custom ?? tc;
@@ -146,7 +178,9 @@ function responsesTurns(items: any[]): Turn[] {
     if (type === "message") {
       const role =
         it.role === "assistant" ? "assistant" : it.role === "system" || it.role === "developer" ? "system" : "user";
-      out.push(turn(role, clip(partsText(it.content, 1e6))));
+      const t = turn(role);
+      contentTexts(t, it.content);
+      out.push(t);
     } else if (type === "function_call" || type === "custom_tool_call" || type === "local_shell_call") {
       const t = turn("assistant");
       t.toolCalls.push({ name: String(it.name ?? type), args: argsText(it.arguments ?? it.input ?? it.action) });
@@ -181,10 +215,10 @@ function geminiTurns(contents: any[]): Turn[] {
     const c = contents[i];
     if (!c || !Array.isArray(c.parts)) continue;
     const t = turn(c.role === "model" ? "assistant" : "user");
-    let text = "";
+    const texts: string[] = [];
     for (const p of c.parts) {
       if (!p) continue;
-      if (typeof p.text === "string" && !p.thought) text += (text ? "\n" : "") + p.text;
+      if (typeof p.text === "string" && !p.thought) texts.push(p.text);
       else if (p.functionCall)
         t.toolCalls.push({ name: String(p.functionCall.name ?? ""), args: argsText(p.functionCall.args) });
       else if (p.functionResponse) {
@@ -193,7 +227,7 @@ function geminiTurns(contents: any[]): Turn[] {
         t.toolResults.push(clip(typeof o === "string" ? o : argsText(r)));
       }
     }
-    t.text = clip(text);
+    setTexts(t, texts);
     out.push(t);
   }
   return out;
@@ -274,7 +308,8 @@ export function readView(input: ClassifyInput): RequestView {
   } else if (Array.isArray(body.messages)) {
     const msgs = body.messages;
     view.nItems = msgs.length;
-    if (body.system !== undefined) {
+    // Anthropic bodies may omit `system`; then only the declared API tells the block format apart.
+    if (body.system !== undefined || input.api === "anthropic-messages") {
       view.system = systemHead(body.system);
       pushParts(body.system, view.systemParts);
       view.turns = anthropicTurns(msgs);
@@ -302,6 +337,13 @@ const CLINE_RESULT_RE = /^\[[\w-]+(?: for '[^\n]*?')?\] Result:/;
 const CLINE_HUMAN_RE = /<feedback>|<answer>/;
 const AIDER_RUN_RE = /^I ran this command:\s*\n+([^\n]{1,300})\n+And got this output:\s*\n?/;
 
+/** The tool output a user message carries instead of words (Cline and aider transcripts), or null. */
+function outputFromText(text: string): string | null {
+  if (text.charCodeAt(0) === 91 /* [ */ && CLINE_RESULT_RE.test(text) && !CLINE_HUMAN_RE.test(text)) return text;
+  const run = text.charCodeAt(0) === 73 /* I */ ? AIDER_RUN_RE.exec(text) : null;
+  return run ? `$ ${run[1]}\n${text.slice(run[0].length)}` : null;
+}
+
 /**
  * Turns tool output carried as user text into tool results: Cline and aider transcripts, and SWE-agent's shell
  * observations (whose commands, in the assistant's fenced block, become tool calls).
@@ -310,14 +352,23 @@ function toolResultsFromText(turns: Turn[]): void {
   for (let i = 0; i < turns.length; i++) {
     const t = turns[i];
     if (t.role !== "user" || !t.text) continue;
-    if (t.text.charCodeAt(0) === 91 /* [ */ && CLINE_RESULT_RE.test(t.text) && !CLINE_HUMAN_RE.test(t.text)) {
-      t.toolResults.push(t.text);
-      t.text = "";
+    if (t.parts) {
+      // Merged messages: each block is judged on its own; the ones left are still the developer's.
+      const kept: string[] = [];
+      for (const p of t.parts) {
+        const r = outputFromText(p);
+        if (r === null) kept.push(p);
+        else t.toolResults.push(r);
+      }
+      if (kept.length === t.parts.length) continue;
+      t.resultsLast = kept[kept.length - 1] !== t.parts[t.parts.length - 1];
+      t.text = kept.join("\n");
+      t.parts = kept.length > 1 ? kept : undefined;
       continue;
     }
-    const run = t.text.charCodeAt(0) === 73 /* I */ ? AIDER_RUN_RE.exec(t.text) : null;
-    if (run) {
-      t.toolResults.push(`$ ${run[1]}\n${t.text.slice(run[0].length)}`);
+    const r = outputFromText(t.text);
+    if (r !== null) {
+      t.toolResults.push(r);
       t.text = "";
       continue;
     }
