@@ -82,7 +82,7 @@ const NEED: Record<string, readonly string[]> = {
 };
 
 /** "add", "create", "a function", "it should": what every request says, whatever it asks for. */
-const GENERIC = new Set(["build verbs", "feature words", "requirement list"]);
+const GENERIC = new Set(["build verbs", "feature words", "requirement list", "intl build"]);
 /** Rules that name what is to be made — tests, docs, a reshaped module, one value — and so claim the verbs. */
 const OBJECT = new Set([
   "write tests",
@@ -98,6 +98,11 @@ const OBJECT = new Set([
   "lint nit",
   "tag/move/bump",
   "one line/token",
+  "translate",
+  "intl test",
+  "intl refactor",
+  "intl rename",
+  "intl docs",
 ]);
 /** Weight left to the generic implement rules when an object rule fired too. */
 const GENERIC_WITH_OBJECT = 0.75;
@@ -110,6 +115,13 @@ const RULES: Rule[] = [
     "plan words",
     /\b(?:plan(?:ning)?|roadmap|architecture|architect|design(?:ing)?|approach|strateg(?:y|ies)|trade-?offs?|options?|alternatives?|proposal|propose|spec(?:ification)?)\b/,
   ),
+  // The deliverable is a plan: "propose a plan of action", "come up with an approach" (whatever else is summarised).
+  R(
+    "plan",
+    2.5,
+    "plan deliverable",
+    /\b(?:propose|come up with|draft|outline|write up|put together|give me|make|create|prepare|suggest) (?:a |an |the |your |some )?(?:\w+ )?(?:plan|proposal|approach|strategy|roadmap|design)s?\b(?! (?:mode|file|document|\.md))/,
+  ),
   R(
     "plan",
     3.0,
@@ -120,7 +132,7 @@ const RULES: Rule[] = [
     "plan",
     2.5,
     "before coding",
-    /\b(?:before (?:we |you )?(?:start|implement|write|code|making)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change)|(?:do not|don'?t) (?:execute|run|apply) (?:anything|it|yet)|without my (?:approval|confirmation|ok|go-?ahead)|(?:ask|wait) for my (?:approval|confirmation)|ask (?:me )?(?:for )?(?:my )?approval)\b/,
+    /\b(?:before (?:we |you )?(?:start|implement|write|code|making)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change)(?! (?:any |the |this )?(?:text|wording|content|formatting|behaviou?r|logic|output|api|signature)s?\b)|(?:do not|don'?t) (?:execute|run|apply) (?:anything|it|yet)|without my (?:approval|confirmation|ok|go-?ahead)|(?:ask|wait) for my (?:approval|confirmation)|ask (?:me )?(?:for )?(?:my )?approval)\b/,
   ),
   R(
     "plan",
@@ -189,14 +201,14 @@ const RULES: Rule[] = [
     "debug",
     2.0,
     "still getting",
-    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:does|is|do|are|did|isn'?t|doesn'?t|won'?t|can'?t)|what(?:'s| is) (?:wrong|happening|going on)|what does (?:this|the) error)\b/,
+    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:does|is|do|are|did|isn'?t|doesn'?t|won'?t|can'?t)|why (?:this|that|it) (?:happened|happens|is happening|occurs)|what(?:'s| is) (?:wrong|happening|going on)|what does (?:this|the) error)\b/,
   ),
   R("debug", 1.6, "fix it", /\b(?:fix(?:es|ed|ing)?|debug|diagnose|troubleshoot|resolve|investigate)\b/),
   R(
     "debug",
     1.5,
     "not right",
-    /\b(?:(?:is|are|was)n'?t (?:quite )?right|not (?:quite |entirely |exactly )?(?:right|correct|working)|(?:does|do|is) (?:it|this|that) (?:work|function)(?:ing)? (?:properly|correctly|as (?:expected|defined|intended))|function(?:s|ing)? properly|is the (?:issue|problem|bug) (?:fixed|resolved|gone))\b/,
+    /\b(?:(?:is|are|was)n'?t (?:quite )?right|not (?:quite |entirely |exactly )?(?:right|correct|working)|(?:does|do|is) (?:it|this|that) (?:work|function)(?:ing)? (?:properly|correctly|as (?:expected|defined|intended))|function(?:s|ing)? properly|is the (?:issue|problem|bug) (?:fixed|resolved|gone)|(?:don'?t|do not) think [^.\n]{0,60}\b(?:is|was|are|were) (?:correct|right|working))\b/,
   ),
   R(
     "debug",
@@ -274,7 +286,7 @@ const RULES: Rule[] = [
     /\b(?:documentation|document (?:it|this|the|that|how|what)|docstrings?|jsdoc|javadoc|comments?|readme|changelog|docs|wiki|release notes|commit message|pr description|pull request description|summari[sz]e|handover|write-?up|tutorial|guide)\b/,
   ),
   // Nouns that also name what code produces ("a markdown document", "the summary line"): weaker.
-  R("document", 1.2, "doc nouns", /\b(?:document|summary|markdown|what'?s new)\b/),
+  R("document", 1.2, "doc nouns", /\b(?:document|summary|markdown|md (?:file|format)|what'?s new)\b/),
   R(
     "document",
     2.0,
@@ -289,7 +301,7 @@ const RULES: Rule[] = [
   ),
   R(
     "document",
-    2.0,
+    4.0,
     "explain structure",
     /\b(?:let me know|tell me|show me|explain|describe|walk me through|what(?:'s| is)) (?:about )?(?:the |our |your )?(?:current |existing |overall )?(?:architecture|structure|flow|process|pipeline|design|layout)\b(?! (?:for|of a new|to (?:build|add|implement)))|\b(?:am i (?:correct|right)|is (?:that|this|my understanding) (?:correct|right))\b/,
   ),
@@ -389,7 +401,7 @@ const RULES: Rule[] = [
     "test",
     2.5,
     "test kinds",
-    /\b(?:table-driven|property-based|golden[- ]file|snapshot tests?|load test|benchmarks? for|pact|bats|pgtap|terratest|testcontainers|msw handlers|conftest|factory_boy|factories for|mockery|test expectations|test names|regression tests?|failing tests? (?:that|which|for|first)|(?:tests?|specs?) (?:that|which) (?:reproduces?|fails?|covers?|catches?)|cover (?:this|it|that|these|them|\w+) with (?:unit )?tests|tests? for [\w./-]+|e2e|end-to-end|playwright|cypress|k6|tsets?|tst|un test|tests? (?:dafür|para)|unit tests?)\b/,
+    /\b(?:table-driven|property-based|golden[- ]file|snapshot tests?|load test|benchmarks? for|pact|bats|pgtap|terratest|testcontainers|msw handlers|conftest|factory_boy|factories for|mockery|test expectations|test names|regression tests?|failing tests? (?:that|which|for|first)|(?:tests?|specs?) (?:that|which) (?:reproduces?|fails?|covers?|catches?)|tests? to (?:cover|reproduce|catch|pin down)|cover (?:this|it|that|these|them|\w+) with (?:unit )?tests|tests? for [\w./-]+|e2e|end-to-end|playwright|cypress|k6|tsets?|tst|un test|tests? (?:dafür|para)|unit tests?)\b/,
   ),
   // refactor: behaviour kept, shape changed
   R(

@@ -119,15 +119,24 @@ const AGREE_RE =
 /** "ok", "continue", "go ahead", "yes do it" … a message that only tells the agent to carry on. */
 const PASTE_START_RE = /^\s*(?:[[{<]|```|Traceback|\$ |> )/;
 const PASTE_CHARS_RE = /["{}[\]<>=:;|\\]/g;
+const DIGITS_RE = /\d/g;
+const PASTE_LEAD_RE =
+  /^(?:here(?:'s| is| are)|this is|these are|i (?:got|get|see)) (?:some |the |my |what i (?:got|get|see)|a )?(?:data|output|logs?|results?|telemetry|values|numbers|readings|console output|response)?\b[^\n?]{0,150}?:\s*/i;
 
 /**
  * Output pasted without an instruction (a JSON record, a log, a listing): the developer is showing what happened,
  * and the ask is in the words before it.
  */
 export function isPasteOnly(text: string): boolean {
-  if (text.length < 40 || !PASTE_START_RE.test(text)) return false;
-  const head = text.length > 600 ? text.slice(0, 600) : text;
-  return (head.match(PASTE_CHARS_RE)?.length ?? 0) > head.length * 0.06;
+  if (text.length < 40) return false;
+  // "Here is some data after driving for a while: vx:0.13, …" introduces the paste without asking anything.
+  const lead = PASTE_LEAD_RE.exec(text);
+  const body = lead ? text.slice(lead[0].length) : text;
+  if (body.length < 40 || (!lead && !PASTE_START_RE.test(text))) return false;
+  const head = body.length > 600 ? body.slice(0, 600) : body;
+  if ((head.match(PASTE_CHARS_RE)?.length ?? 0) > head.length * 0.06) return true;
+  // Announced data may be mostly numbers (readings, timings) rather than punctuation.
+  return lead !== null && (head.match(DIGITS_RE)?.length ?? 0) > head.length * 0.15;
 }
 
 export function isContinuation(text: string): boolean {
