@@ -134,7 +134,7 @@ export function isPasteOnly(text: string): boolean {
   const body = lead ? text.slice(lead[0].length) : text;
   if (body.length < 40 || (!lead && !PASTE_START_RE.test(text))) return false;
   const head = body.length > 600 ? body.slice(0, 600) : body;
-  if ((head.match(PASTE_CHARS_RE)?.length ?? 0) > head.length * 0.06) return true;
+  if ((head.match(PASTE_CHARS_RE)?.length ?? 0) > head.length * 0.04) return true;
   // Announced data may be mostly numbers (readings, timings) rather than punctuation.
   return lead !== null && (head.match(DIGITS_RE)?.length ?? 0) > head.length * 0.15;
 }
