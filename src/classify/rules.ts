@@ -103,6 +103,13 @@ const OBJECT = new Set([
   "intl refactor",
   "intl rename",
   "intl docs",
+  // the request's form asks for a decision or a plan, whatever it would build
+  "how should we",
+  "decision question",
+  "x vs y",
+  "survey first",
+  "before coding",
+  "plan deliverable",
 ]);
 /** Weight left to the generic implement rules when an object rule fired too. */
 const GENERIC_WITH_OBJECT = 0.75;
@@ -132,7 +139,7 @@ const RULES: Rule[] = [
     "plan",
     2.5,
     "before coding",
-    /\b(?:before (?:we |you )?(?:start|implement|write|code|making)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change)(?! (?:any |the |this )?(?:text|wording|content|formatting|behaviou?r|logic|output|api|signature)s?\b)|(?:do not|don'?t) (?:execute|run|apply) (?:anything|it|yet)|without my (?:approval|confirmation|ok|go-?ahead)|(?:ask|wait) for my (?:approval|confirmation)|ask (?:me )?(?:for )?(?:my )?approval)\b/,
+    /\b(?:before (?:we |you )?(?:start(?:ing)?|implement(?:ing)?|writ(?:e|ing)|cod(?:e|ing)|making|touching|changing|migrating|refactoring|building)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change)(?! (?:any |the |this )?(?:text|wording|content|formatting|behaviou?r|logic|output|api|signature)s?\b)|(?:do not|don'?t) (?:execute|run|apply) (?:anything|it|yet)|without my (?:approval|confirmation|ok|go-?ahead)|(?:ask|wait) for my (?:approval|confirmation)|ask (?:me )?(?:for )?(?:my )?approval)\b/,
   ),
   R(
     "plan",
@@ -189,7 +196,7 @@ const RULES: Rule[] = [
     "debug",
     2.5,
     "error words",
-    /\b(?:error|errors|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|undefined is not|cannot read|not defined|nullpointer|null pointer|exit code [1-9])\b/,
+    /\b(?:error|errors|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|undefined is not|cannot read|not defined|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
   ),
   R(
     "debug",
@@ -220,7 +227,7 @@ const RULES: Rule[] = [
     "debug",
     2.0,
     "pasted trace",
-    /Traceback \(most recent|Error: |Exception|error\[E\d|error TS\d|FAILED|ERR!|panic:|Uncaught|Error\b|Segmentation fault/,
+    /Traceback \(most recent|Error: |Exception|DATA RACE|error\[E\d|error TS\d|FAILED|ERR!|panic:|Uncaught|Error\b|Segmentation fault/,
   ),
   R(
     "debug",
@@ -261,6 +268,12 @@ const RULES: Rule[] = [
   ),
   R(
     "test",
+    2.5,
+    "flaky or named test",
+    /\bflaky\b|\bmake (?:the |this |that )?(?:tests?|specs?) (?:deterministic|stable|pass|faster|independent)|\b(?:also|now|then) test (?:the |that |it |--?[\w-]+|\w+ (?:with|when|for))|\btest_\w+ (?:is|fails|keeps)\b/,
+  ),
+  R(
+    "test",
     1.5,
     "run tests",
     /\b(?:run (?:the )?(?:unit |all )?tests?|make sure (?:the |all )?tests? pass|ensure (?:the |all )?tests? pass|tests? (?:are|is) (?:failing|passing|green|red))\b/,
@@ -270,7 +283,7 @@ const RULES: Rule[] = [
     "refactor",
     3.0,
     "refactor words",
-    /\b(?:refactor(?:ing)?|clean ?up|cleanup|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:[\w.-]+ ){0,5}(?:into|to|out)|split (?:[\w.-]+ ){0,3}(?:into|file|module|class|function|per)|break (?:up|apart) (?:the |this |that )?(?:[\w.-]+ ){0,3}into|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:\w+ )?(?:to|from)|consolidate)\b/,
+    /\b(?:refactor(?:ing)?|clean ?up|cleanup|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:[\w.-]+ ){0,8}(?:into|to|out)|split (?:[\w.,-]+ ){0,5}(?:into|file|module|class|function|per)|break (?:up|apart) (?:the |this |that )?(?:[\w.-]+ ){0,3}into|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:\w+ )?(?:to|from)|consolidate)\b/,
   ),
   R(
     "refactor",
@@ -336,7 +349,7 @@ const RULES: Rule[] = [
     "small_edit",
     3.2,
     "tag/move/bump",
-    /\btag (?:the|this|it|that)\b[^.\n]{0,40}\bversion\b|\b(?:move|rename) (?:that|this|it|the file|the folder) (?:to|into) (?:a |the )?(?:new )?[\w./-]+(?: (?:folder|directory|dir))?\s*\??$|\b(?:update|change|set) the (?:\w+ )?(?:user ?name|password|port|host|url|path|version|name|label|title|color|colour|value)\b/,
+    /\btag (?:the|this|it|that)\b[^.\n]{0,40}\bversion\b|\b(?:move|rename) (?:that|this|it|the file|the folder) (?:to|into) (?:a |the )?(?:new )?[\w./-]+(?: (?:folder|directory|dir))?\s*\??$|\b(?:update|change|set) the (?:\w+ )?(?:user ?name|password|port|host|url|path|version|name|label|title|color|colour|value)\b|\b(?:update|change|set|switch) (?:the )?(?:\w+ )?(?:email|e-mail|address|timeout|limit|threshold|default|copy|font|font size|icon|colou?r|port|url|version|label|title|text) to\b/,
   ),
   R(
     "small_edit",
@@ -374,7 +387,7 @@ const RULES: Rule[] = [
     "plan",
     2.5,
     "decision question",
-    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n]{0,40}\?|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one|is|would|should)\b[^.\n]{0,60}\?|risks?)\b/,
+    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n]{0,40}\?|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|estimate how (?:much|long)|how much (?:work|effort|time) (?:would|will|does)|which (?:one |option )?(?:is|would be) (?:the )?(?:least|most|less|more|best|simplest|easiest|cheapest|safest)|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one|is|would|should)\b[^.\n]{0,60}\?|risks?)\b/,
   ),
   R(
     "plan",
@@ -386,7 +399,7 @@ const RULES: Rule[] = [
     "plan",
     2.0,
     "survey first",
-    /\b(?:map out|figure out (?:where|how|which|what|whether)|find out (?:which|where|what|how) (?:parts?|modules?|files?|code)|no (?:code )?changes?(?: yet)?(?:,|\.|;| just)|just investigate|sketch (?:out )?(?:the|a|an)|(?:ticket|task|jira) breakdown|(?:todo|task|step) list of|list of (?:implementation )?steps|subtasks|rough estimates?|migration (?:steps|plan|path)|order of operations|phases?\b[^.\n]{0,30}\bfirst)\b/,
+    /\b(?:map out|figure out (?:where|how|which|what|whether)|find out (?:which|where|what|how) (?:parts?|modules?|files?|code)|no (?:code )?changes?(?: yet)?(?:,|\.|;| just)|just investigate|sketch (?:out )?(?:the|a|an)|(?:ticket|task|jira) breakdown|outline how|what (?:should|would) (?:go|come) first|(?:todo|task|step) list of|list of (?:implementation )?steps|subtasks|rough estimates?|migration (?:steps|plan|path)|order of operations|phases?\b[^.\n]{0,30}\bfirst)\b/,
   ),
   // implement is the default for "add/create X"; tests, docs and small edits name their own object (see textEvidence)
   // debug: symptoms described without the word "error"
@@ -408,13 +421,13 @@ const RULES: Rule[] = [
     "refactor",
     2.5,
     "behaviour kept",
-    /\b(?:(?:no|zero) (?:behaviou?r(?:al)?|functional|logic|ui|api) changes?|(?:behaviou?r|gameplay|output|json|api|messages?)(?: and \w+)? (?:stays? |remains? |is |are )?(?:the same|identical|unchanged)|nothing (?:should|must|will) change for|without changing what it (?:returns|does|prints)|keep (?:the )?(?:json|output|api|response|html) identical|(?:don'?t|do not|without) chang(?:e|ing) (?:the )?(?:logic|behaviou?r|output|api|ui)|same (?:ui|tokens|queries|template|output|api|results?|behaviou?r|markup|bytes)|(?:output|behaviou?r|results?|bytes|api)(?: \w+)? (?:must|should) (?:stay|be|remain) (?:the same|identical|unchanged|compatible)|behaviou?r must stay|(?:imports|callers|usages) (?:don'?t|won'?t|shouldn'?t) break|keep (?:the )?(?:exported |public )?(?:function )?(?:signatures?|api) (?:compatible|the same|unchanged)|(?:specs|tests) (?:should |must )?still pass)\b/,
+    /\b(?:(?:no|zero) (?:behaviou?r(?:al)?|functional|logic|ui|api) changes?|(?:behaviou?r|gameplay|output|json|api|messages?|semantics)(?: and \w+)? (?:stays? |remains? |is |are |should (?:be|stay|remain) |must (?:be|stay|remain) )?(?:the same|identical|unchanged)|nothing (?:should|must|will) change for|without changing what it (?:returns|does|prints)|keep (?:the )?(?:json|output|api|response|html) identical|(?:don'?t|do not|without) chang(?:e|ing) (?:the )?(?:logic|behaviou?r|output|api|ui)|same (?:ui|tokens|queries|template|output|api|results?|behaviou?r|markup|bytes)|(?:output|behaviou?r|results?|bytes|api)(?: \w+)? (?:must|should) (?:stay|be|remain) (?:the same|identical|unchanged|compatible)|behaviou?r must stay|(?:imports|callers|usages) (?:don'?t|won'?t|shouldn'?t) break|keep (?:the )?(?:exported |public )?(?:function )?(?:signatures?|api) (?:compatible|the same|unchanged)|(?:specs|tests) (?:should |must )?still pass)\b/,
   ),
   R(
     "refactor",
     1.8,
     "reshape code",
-    /\b(?:(?:convert|turn) (?:[\w.-]+ ){0,5}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|(?:repeat|duplicate)s? the same|(?:is |are )?(?:done|duplicated|repeated|copied) in (?:\d+|two|three|several|multiple) places|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|it'?s a pyramid|copy-?past(?:e|ed|ing)|where (?:they|it) belongs?|replace (?:\w+ ){0,5}with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
+    /\b(?:(?:convert|turn) (?:[\w./-]+ +){0,6}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|(?:repeat|duplicate)s? the same|(?:is |are )?(?:done|duplicated|repeated|copied) in (?:\d+|two|three|several|multiple) places|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|(?:is|are) (?:\d{3,5}|\d+k) lines|(?:is|are) (?:\d+% |mostly |almost |nearly |basically )(?:the same|identical|duplicates?)|move (?:[\w.-]+ ){1,6}(?:from [\w./-]+ )?(?:in)?to (?:[\w./-]+\/)?[\w-]+\.(?:ts|tsx|js|jsx|mjs|py|go|rs|rb|java|kt|cs|php|swift|c|cc|cpp|h|hpp|ex|scala)|move (?:[\w.-]+ ){1,6}(?:out of [\w./-]+ )?into (?:its own|a separate|a new|a shared|an? \w+) (?:module|package|file|class|component|service|crate|namespace|helper)s?|it'?s a pyramid|copy-?past(?:e|ed|ing)|where (?:they|it) belongs?|replace (?:\w+ ){0,5}with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
   ),
   // document: the kinds of prose, named
   R(
@@ -428,7 +441,7 @@ const RULES: Rule[] = [
     "small_edit",
     2.0,
     "value swap",
-    /\bfrom (?:['"`][^'"`\n]{1,40}['"`]|v?\d[\w.]*) (?:to|with) |\binstead of ['"`]?[\w.#:/@-]+['"`]? (?:to|with) ['"`]?[\w.#:/@-]+|\b(?:to|be|use|make it) ['"`]?[\w.#:/@-]+['"`]? (?:instead of|not|rather than) ['"`]?[\w.#:/@-]+|\bmake it ['"`][^'"`\n]{1,40}['"`]|[\w.]+ ?(?:->|→) ?[\w.]+\s*$|\b(?:pin|bump|upgrade|downgrade) [\w.@/-]+ to v?\d|\badd [\w./-]+ to \.gitignore|trailing newline|sort the imports/,
+    /\bfrom (?:['"`][^'"`\n]{1,40}['"`]|v?\d[\w.]*) (?:to|with) |\binstead of ['"`]?[\w.#:/@-]+['"`]? (?:to|with) ['"`]?[\w.#:/@-]+|\b(?:to|be|use|make it) ['"`]?[\w.#:/@-]+['"`]? (?:instead of|not|rather than) ['"`]?[\w.#:/@-]+|\bmake it ['"`][^'"`\n]{1,40}['"`]|[\w.]+ ?(?:->|→) ?[\w.]+\s*$|\b(?:pin|bump|upgrade|downgrade) [\w.@/-]+ to v?\d|\bbump (?:the )?(?:[\w.-]+ ){1,4}to [\w.@/-]*\d|(?:\b\d[\w.]*\)?|['"`][^'"`\n]{1,40}['"`]) (?:instead of|not|rather than) (?:\d|['"`])|\badd [\w./-]+ to \.gitignore|trailing newline|sort the imports/,
   ),
   R(
     "small_edit",
@@ -436,14 +449,22 @@ const RULES: Rule[] = [
     "lint nit",
     /^(?:[\w-]+:? ){0,3}(?:E\d{3}|W\d{3}|CS\d{4}|SC\d{4}|rubocop|golangci-lint|ineffassign|goimports|flake8|pylint|ruff|clippy|stylelint|eslint|mypy)\b[^\n]{0,160}\b(?:just|says|complain|warning|add|use|drop|wrap)\b/,
   ),
+  // A linter warning pasted with its location ("x.py:14: warning: line too long", "12:7 warning 'tmp' is never used",
+  // "F401 'os' imported but unused") asks for a lint fix; compiler errors stay debug.
+  R(
+    "small_edit",
+    2.5,
+    "pasted lint warning",
+    /(?:\.\w{1,5}:\d+(?::\d+)?:?|\s\d+:\d+) +(?:warning\b|[cefw]\d{3,4}\b)[^\n]{0,140}\b(?:too long|unused|never used|imported but|whitespace|missing (?:docstring|semicolon|trailing)|line length|naming|shadow|prefer|deprecated|no-[\w-]+)/,
+  ),
   // Non-English verbs (no \b: JS word boundaries are ASCII-only).
   R(
     "debug",
     2.5,
     "intl error",
-    /ошибк|не работает|не запуска|исправ|почему|баг|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
+    /ошибк|не работает|не запуска|исправ|почему|баг|排查|偶尔|崩溃|异常|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
   ),
-  R("test", 2.5, "intl test", /тест|pruebas?|prueba unitaria|testf[äa]ll|testes|测试|單元測試|单元测试/),
+  R("test", 2.5, "intl test", /тест|pruebas?|prueba unitaria|testf[äa]ll|testes|测试|單元測試|单元测试|テスト/),
   R(
     "refactor",
     3.0,
@@ -466,7 +487,7 @@ const RULES: Rule[] = [
     "plan",
     2.0,
     "intl plan",
-    /план|спроектир|архитектур|как лучше|подход|planifica|diseñ|enfoque|planung|entwurf|ansatz|计划|设计|方案|架构|planej|abordagem/,
+    /план|спроектир|архитектур|как лучше|подход|риск|по шагам|planifica|diseñ|enfoque|mejor (?:forma|manera)|por fases|qué iría primero|ventajas y desventajas|planung|entwurf|ansatz|计划|设计|方案|架构|planej|abordagem/,
   ),
   R(
     "implement",
@@ -491,7 +512,9 @@ const CORRECTION_RE =
   /\byou (?:left out|forgot|missed|skipped|dropped|didn'?t (?:add|include|remove|update|change|keep))\b|\bthere should (?:only )?be (?:one|just one|no|a single|only one)\b|\b(?:did|do) you (?:need|have) to\b|\byou (?:modified|updated|changed|edited|put|created|made|wrote) [^.\n]{0,60}\b(?:not|instead of)\b/;
 const LIST_ITEM_RE = /(?:^|\s)\(?\d{1,2}[.)]\s+(?=[a-z])/gim;
 const LIST_WEIGHT = 1.5;
-const PATH_DIRS_RE = /(?:@|\b)(?:[\w.-]+\/)+(?=[\w.-])/g;
+// Word pairs written with a slash ("pros/cons", "pub/sub", "and/or") are not directories.
+const PATH_DIRS_RE =
+  /(?:@|\b)(?!(?:pros|pub|and|ci|i|read|client|input|try|async|yes|on|true|before|front)\/)(?:[\w.-]+\/)+(?=[\w.-])/g;
 
 /** Evidence from text: weights summed per phase; `hits` names the rules that fired (for signals). */
 export function textEvidence(text: string, withHits = true, maxChars = 650, narration = false): RuleResult {
