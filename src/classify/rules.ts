@@ -98,6 +98,10 @@ const OBJECT = new Set([
   "lint nit",
   "tag/move/bump",
   "one line/token",
+  "typo or whitespace",
+  "lint fix",
+  "rename across",
+  "pasted lint warning",
   "translate",
   "intl test",
   "intl refactor",
@@ -127,7 +131,7 @@ const RULES: Rule[] = [
     "plan",
     2.5,
     "plan deliverable",
-    /\b(?:propose|come up with|draft|outline|write up|put together|give me|make|create|prepare|suggest) (?:a |an |the |your |some )?(?:\w+ )?(?:plan|proposal|approach|strategy|roadmap|design)s?\b(?! (?:mode|file|document|\.md))/,
+    /^(?:please |pls |now |ok,? |first,? )?plan (?:how|the|a|an|out|for)\b|\b(?:propose|come up with|draft|outline|write up|put together|give me|make|create|prepare|suggest) (?:a |an |the |your |some )?(?:\w+ )?(?:plan|proposal|approach|strategy|roadmap|design)s?\b(?! (?:mode|file|document|\.md))/,
   ),
   R(
     "plan",
@@ -196,7 +200,7 @@ const RULES: Rule[] = [
     "debug",
     2.5,
     "error words",
-    /\b(?:error|errors|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|undefined is not|cannot read|not defined|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
+    /\b(?:errors?(?! (?:handling|handlers?|types?|enums?|class(?:es)?|codes?|boundar(?:y|ies)|pages?|states?|schemas?|models?|variants?)\b)|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|undefined is not|cannot read|not defined|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
   ),
   R(
     "debug",
@@ -208,9 +212,16 @@ const RULES: Rule[] = [
     "debug",
     2.0,
     "still getting",
-    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:does|is|do|are|did|isn'?t|doesn'?t|won'?t|can'?t)|why (?:this|that|it) (?:happened|happens|is happening|occurs)|what(?:'s| is) (?:wrong|happening|going on)|what does (?:this|the) error)\b/,
+    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:(?:isn'?t|doesn'?t|won'?t|can'?t|didn'?t|aren'?t)(?! you\b)|is (?:it|this|that|the (?:[\w-]+ ){1,3})(?:not|still|empty|null|undefined|blank|wrong|slow|failing|broken|missing)|does (?:it|this|that) (?:not|still|crash|fail|hang|throw))|why (?:is |does |did )?(?:this|that|it) (?:hap\w*|is hap\w*|occur\w*)|what(?:'s| is) (?:wrong|happening|going on)|what does (?:this|the) error)\b/,
   ),
-  R("debug", 1.6, "fix it", /\b(?:fix(?:es|ed|ing)?|debug|diagnose|troubleshoot|resolve|investigate)\b/),
+  R(
+    "debug",
+    1.6,
+    "fix it",
+    /\b(?:fix(?:es|ed|ing)?|(?<!(?:to|from|level|log|as|info|in) )debug(?! (?:level|mode|log(?:ging)?|build|flag|output|print))|diagnose|troubleshoot|resolve|investigate)\b/,
+  ),
+  // "why does/is …" without a failure in it may ask about a design choice (document) as well as a symptom.
+  R("debug", 1.0, "why question", /\bwhy (?:does|is|do|are|did)\b/),
   R(
     "debug",
     1.5,
@@ -283,20 +294,20 @@ const RULES: Rule[] = [
     "refactor",
     3.0,
     "refactor words",
-    /\b(?:refactor(?:ing)?|clean ?up|cleanup|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:[\w.-]+ ){0,8}(?:into|to|out)|split (?:[\w.,-]+ ){0,5}(?:into|file|module|class|function|per)|break (?:up|apart) (?:the |this |that )?(?:[\w.-]+ ){0,3}into|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:\w+ )?(?:to|from)|consolidate)\b/,
+    /\b(?:refactor(?:ing)?|clean ?up|cleanup|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:[\w.-]+ ){0,8}(?:into|to|out)|split (?:[\w.,-]+ ){0,5}(?:into|file|module|class|function|per)|break (?:up|apart) (?:the |this |that )?(?:[\w.-]+ ){0,3}into|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:[\w./-]+ ){0,6}(?:to|from)|consolidate)\b/,
   ),
   R(
     "refactor",
     1.6,
     "structure words",
-    /\b(?:readab(?:le|ility)|maintainab(?:le|ility)|duplicat(?:ed|ion)|separate (?:out|the|into)|move (?:\w+ ){0,3}(?:to|into) (?:a |its own |separate )?(?:file|module|class|package|folder)|rename (?:\w+ ){0,3}across|options object|more idiomatic|type hints|improve (?:the )?(?:types|typing|performance|structure)|optimi[sz]e|faster|performance)\b/,
+    /\b(?:readab(?:le|ility)|maintainab(?:le|ility)|duplicat(?:ed|ion)|separate (?:out|the|into)|move (?:\w+ ){0,3}(?:to|into) (?:a |its own |separate )?(?:file|module|class|package|folder)|rename (?:\w+ ){0,3}across|options object|more idiomatic|type hints|improve (?:the )?(?:types|typing|performance|structure)|optimi[sz]e|faster|performance|n ?\+ ?1|quadratic|o\([a-z]\^?2\))/,
   ),
   // document
   R(
     "document",
     3.0,
     "docs words",
-    /\b(?:documentation|document (?:it|this|the|that|how|what)|docstrings?|jsdoc|javadoc|comments?|readme|changelog|docs|wiki|release notes|commit message|pr description|pull request description|summari[sz]e|handover|write-?up|tutorial|guide)\b/,
+    /\b(?:documentation|document (?:it|this|the|that|how|what)|docstrings?|jsdoc|javadoc|(?<!(?:disable|eslint-disable|noqa|ignore|todo) )comments?(?! out)|readme|changelog|docs|wiki|release notes|commit message|pr description|pull request description|summari[sz]e|handover|write-?up|tutorial|guide)\b/,
   ),
   // Nouns that also name what code produces ("a markdown document", "the summary line"): weaker.
   R("document", 1.2, "doc nouns", /\b(?:document|summary|markdown|md (?:file|format)|what'?s new)\b/),
@@ -310,7 +321,7 @@ const RULES: Rule[] = [
     "document",
     2.0,
     "question about code",
-    /\bwhat (?:does|do|is|are) [^?\n]{1,60}\b(?:represent|mean|stand for|do|for)\b|\b(?:where|how) (?:is|are) [^?\n]{1,60}\b(?:used|defined|called|set|configured|implemented|stored)\b|\bhow (?:to|do i|do you|can i) (?:run|use|start|install|invoke|call)\b|\bwhat(?:'s|s| is) the \w+ (?:used|being used)\b|\bwhich \w+ (?:is|are) (?:used|being used)\b|\bwhat happens (?:when|if|in)\b/,
+    /\bwhat (?:does|do|is|are) [^?\n]{1,60}\b(?:represent|mean|stand for|do|for)\b|\b(?:where|how) (?:is|are) [^?\n]{1,60}\b(?:used|defined|called|set|configured|implemented|stored)\b|\bhow (?:to|do i|do you|can i) (?:run|use|start|install|invoke|call)\b|\bwhat(?:'s|s| is) the \w+ (?:used|being used)\b|\bwhich \w+ (?:is|are) (?:used|being used)\b|\bwhat happens (?:when|if|in)\b|\bwhat (?:decides|determines|controls|governs)\b|\bwhy (?:is|are) there\b/,
   ),
   R(
     "document",
@@ -337,7 +348,7 @@ const RULES: Rule[] = [
     "small_edit",
     2.5,
     "rename one thing",
-    /\b(?:rename (?:the )?(?:variable|var|param(?:eter)?|field|constant|function|method)?\s*`?\w+`? to|change (?:the )?(?:value|constant|default|version|port|name|text|label|color|colour|string|timeout) (?:of \w+ )?(?:to|from)|bump (?:the )?version|typo|spelling|reformat|format(?:ting)?|lint(?:er)? (?:warning|error)s?|unused (?:import|variable)|indent(?:ation)?|trailing (?:whitespace|comma)|semicolon|delete (?:this|that|the) line|remove (?:this|that|the) (?:line|import|print|log|comment))\b/,
+    /\b(?:rename (?:the )?(?:variable|var|param(?:eter)?|field|constant|function|method)?\s*`?\w+`? to|change (?:the )?(?:value|constant|default|version|port|name|text|label|color|colour|string|timeout) (?:of \w+ )?(?:to|from)|bump (?:the )?version|reformat|(?:lower|upper) ?case|capitali[sz]e|format(?:ting)?|lint(?:er)? (?:warning|error)s?|unused (?:import|variable)|indent(?:ation)?|trailing (?:whitespace|comma)|semicolon|delete (?:this|that|the) line|remove (?:this|that|the) (?:line|import|print|log|comment))\b/,
   ),
   R(
     "small_edit",
@@ -349,13 +360,13 @@ const RULES: Rule[] = [
     "small_edit",
     3.2,
     "tag/move/bump",
-    /\btag (?:the|this|it|that)\b[^.\n]{0,40}\bversion\b|\b(?:move|rename) (?:that|this|it|the file|the folder) (?:to|into) (?:a |the )?(?:new )?[\w./-]+(?: (?:folder|directory|dir))?\s*\??$|\b(?:update|change|set) the (?:\w+ )?(?:user ?name|password|port|host|url|path|version|name|label|title|color|colour|value)\b|\b(?:update|change|set|switch) (?:the )?(?:\w+ )?(?:email|e-mail|address|timeout|limit|threshold|default|copy|font|font size|icon|colou?r|port|url|version|label|title|text) to\b/,
+    /\btag (?:the|this|it|that)\b[^.\n]{0,40}\b(?:version\b|v?\d+\.\d+)|\b(?:move|rename) (?:that|this|it|the file|the folder) (?:to|into) (?:a |the )?(?:new )?[\w./-]+(?: (?:folder|directory|dir))?\s*\??$|\b(?:update|change|set) the (?:\w+ )?(?:user ?name|password|port|host|url|path|version|name|label|title|color|colour|value|level)\b|\b(?:update|change|set|switch) (?:the )?(?:\w+ )?(?:email|e-mail|address|timeout|limit|threshold|default|copy|font|font size|icon|colou?r|port|url|version|label|title|text) to\b/,
   ),
   R(
     "small_edit",
     2.0,
     "one line/token",
-    /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:(?:fix|change|rename|remove|delete|replace|update|set|swap) (?:the )?(?:line \d+|['"`][\w.$-]{1,40}['"`])|line \d+\b[^\n]{0,40}$)|\b(?:delete|remove|drop) (?:one of (?:them|those|these)|(?:this|that|the|an?) (?:extra |duplicate |unused |stray )?(?:line|import|constant|variable|blank line|empty line|comment|print|log|console\.log|debug statement)s?)\b|\b(?:version|constant|timeout|port|limit|default) (?:to|from) ['"`]?v?[\d.]+/,
+    /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:(?:fix|change|rename|remove|delete|replace|update|set|swap) (?:the )?(?:line \d+|['"`][\w.$-]{1,40}['"`])|line \d+\b[^\n]{0,40}$)|\b(?:delete|remove|drop) (?:one of (?:them|those|these)|(?:this|that|the|an?) (?:extra |duplicate |unused |stray |stale |old |outdated |todo |fixme )*(?:line|import|constant|variable|blank line|empty line|comment|print|log|console\.log|debug statement)s?)\b|\b(?:version|constant|timeout|port|limit|default) (?:to|from) ['"`]?v?[\d.]+/,
   ),
   R(
     "test",
@@ -421,13 +432,13 @@ const RULES: Rule[] = [
     "refactor",
     2.5,
     "behaviour kept",
-    /\b(?:(?:no|zero) (?:behaviou?r(?:al)?|functional|logic|ui|api) changes?|(?:behaviou?r|gameplay|output|json|api|messages?|semantics)(?: and \w+)? (?:stays? |remains? |is |are |should (?:be|stay|remain) |must (?:be|stay|remain) )?(?:the same|identical|unchanged)|nothing (?:should|must|will) change for|without changing what it (?:returns|does|prints)|keep (?:the )?(?:json|output|api|response|html) identical|(?:don'?t|do not|without) chang(?:e|ing) (?:the )?(?:logic|behaviou?r|output|api|ui)|same (?:ui|tokens|queries|template|output|api|results?|behaviou?r|markup|bytes)|(?:output|behaviou?r|results?|bytes|api)(?: \w+)? (?:must|should) (?:stay|be|remain) (?:the same|identical|unchanged|compatible)|behaviou?r must stay|(?:imports|callers|usages) (?:don'?t|won'?t|shouldn'?t) break|keep (?:the )?(?:exported |public )?(?:function )?(?:signatures?|api) (?:compatible|the same|unchanged)|(?:specs|tests) (?:should |must )?still pass)\b/,
+    /\b(?:(?:no|zero) (?:behaviou?r(?:al)?|functional|logic|ui|api) changes?|(?:behaviou?r|gameplay|output|json|api|messages?|semantics)(?: and \w+)? (?:stays? |remains? |is |are |should (?:be|stay|remain) |must (?:be|stay|remain) )?(?:the same|identical|unchanged)|nothing (?:should|must|will) change for|without changing what it (?:returns|does|prints)|keep (?:the )?(?:json|output|api|response|html) identical|(?:don'?t|do not|without) chang(?:e|ing) (?:the )?(?:logic|behaviou?r|output|api|ui)|same (?:ui|tokens|queries|template|output|api|results?|behaviou?r|markup|bytes)|(?:output|behaviou?r|results?|bytes|api|response|responses)(?: \w+)? (?:must|should) (?:stay|be|remain) (?:the same|(?:bit-|byte-)?identical|unchanged|compatible)|keep (?:the )?same\b|behaviou?r must stay|(?:imports|callers|usages) (?:don'?t|won'?t|shouldn'?t) break|keep (?:the )?(?:exported |public )?(?:function )?(?:signatures?|api) (?:compatible|the same|unchanged)|(?:specs|tests) (?:should |must )?still pass)\b/,
   ),
   R(
     "refactor",
     1.8,
     "reshape code",
-    /\b(?:(?:convert|turn) (?:[\w./-]+ +){0,6}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|(?:repeat|duplicate)s? the same|(?:is |are )?(?:done|duplicated|repeated|copied) in (?:\d+|two|three|several|multiple) places|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|(?:is|are) (?:\d{3,5}|\d+k) lines|(?:is|are) (?:\d+% |mostly |almost |nearly |basically )(?:the same|identical|duplicates?)|move (?:[\w.-]+ ){1,6}(?:from [\w./-]+ )?(?:in)?to (?:[\w./-]+\/)?[\w-]+\.(?:ts|tsx|js|jsx|mjs|py|go|rs|rb|java|kt|cs|php|swift|c|cc|cpp|h|hpp|ex|scala)|move (?:[\w.-]+ ){1,6}(?:out of [\w./-]+ )?into (?:its own|a separate|a new|a shared|an? \w+) (?:module|package|file|class|component|service|crate|namespace|helper)s?|it'?s a pyramid|copy-?past(?:e|ed|ing)|where (?:they|it) belongs?|replace (?:\w+ ){0,5}with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
+    /\b(?:(?:convert|turn) (?:[\w./-]+ +){0,6}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|(?:repeat|duplicate)s? the same|(?:is |are )?(?:done|duplicated|repeated|copied) in (?:\d+|two|three|several|multiple) places|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|(?:function|method|file|class|component|module) is (?:way |much |far )?too (?:long|big)|split (?:it|this|that|them) up|move (?:everything|all (?:the )?[\w-]+|the [\w-]+(?: [\w-]+)?) (?:under|in|from) [\w./-]+ (?:in)?to |scattered (?:around|across|everywhere|all over)|(?:is|are) (?:\d{3,5}|\d+k) lines|(?:is|are) (?:\d+% |mostly |almost |nearly |basically )(?:the same|identical|duplicates?)|move (?:[\w.-]+ ){1,6}(?:from [\w./-]+ )?(?:in)?to (?:[\w./-]+\/)?[\w-]+\.(?:ts|tsx|js|jsx|mjs|py|go|rs|rb|java|kt|cs|php|swift|c|cc|cpp|h|hpp|ex|scala)|move (?:[\w.-]+ ){1,6}(?:out of [\w./-]+ )?into (?:its own|a separate|a new|a shared|an? \w+) (?:module|package|file|class|component|service|crate|namespace|helper)s?|it'?s a pyramid|copy-?past(?:e|ed|ing)|where (?:they|it) belongs?|replace [^.\n]{1,80}? with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
   ),
   // document: the kinds of prose, named
   R(
@@ -441,13 +452,33 @@ const RULES: Rule[] = [
     "small_edit",
     2.0,
     "value swap",
-    /\bfrom (?:['"`][^'"`\n]{1,40}['"`]|v?\d[\w.]*) (?:to|with) |\binstead of ['"`]?[\w.#:/@-]+['"`]? (?:to|with) ['"`]?[\w.#:/@-]+|\b(?:to|be|use|make it) ['"`]?[\w.#:/@-]+['"`]? (?:instead of|not|rather than) ['"`]?[\w.#:/@-]+|\bmake it ['"`][^'"`\n]{1,40}['"`]|[\w.]+ ?(?:->|→) ?[\w.]+\s*$|\b(?:pin|bump|upgrade|downgrade) [\w.@/-]+ to v?\d|\bbump (?:the )?(?:[\w.-]+ ){1,4}to [\w.@/-]*\d|(?:\b\d[\w.]*\)?|['"`][^'"`\n]{1,40}['"`]) (?:instead of|not|rather than) (?:\d|['"`])|\badd [\w./-]+ to \.gitignore|trailing newline|sort the imports/,
+    /\bfrom (?:['"`][^'"`\n]{1,40}['"`]|v?\d[\w.]*) (?:to|with) |\binstead of ['"`]?[\w.#:/@-]+['"`]? (?:to|with) ['"`]?[\w.#:/@-]+|\b(?:to|be|use|make it) ['"`]?[\w.#:/@-]+['"`]? (?:instead of|not|rather than) ['"`]?[\w.#:/@-]+|\bmake it ['"`][^'"`\n]{1,40}['"`]|[\w.]+ ?(?:->|→) ?[\w.]+\s*$|\b(?:pin|bump|upgrade|downgrade) [\w.@/-]+ to v?\d|\bbump (?:the )?(?:[\w.-]+ ){1,4}to [\w.@/-]*\d|(?:\b\d[\w.]*\)?|['"`][^'"`\n]{1,40}['"`]|[#\w.-]*\d[\w.-]*) (?:instead of|not|rather than) (?:\d|['"`]|[#\w.-]*\d)|,? (?:it )?should be [\w./#@:'"`-]+\s*$|\badd [\w./-]+ to \.gitignore|trailing newline|sort the imports/,
   ),
   R(
     "small_edit",
     2.0,
     "lint nit",
     /^(?:[\w-]+:? ){0,3}(?:E\d{3}|W\d{3}|CS\d{4}|SC\d{4}|rubocop|golangci-lint|ineffassign|goimports|flake8|pylint|ruff|clippy|stylelint|eslint|mypy)\b[^\n]{0,160}\b(?:just|says|complain|warning|add|use|drop|wrap)\b/,
+  ),
+  // Mechanical fixes whatever they touch: "fix the typo in the error message", "remove the trailing whitespace in README".
+  R(
+    "small_edit",
+    4.0,
+    "typo or whitespace",
+    /\b(?:typos?|misspell(?:ed|ing)?|spelling|trailing (?:whitespace|spaces?|comma)|whitespace|missing semicolon|(?:un)?comment out|uncomment)\b/,
+  ),
+  R(
+    "small_edit",
+    3.0,
+    "lint fix",
+    /\b(?:lint|linter|gofmt|prettier|black|ruff|eslint|flake8|rubocop|clippy|stylelint|biome|golangci-lint|pylint|ktlint|swiftlint)\b[^.\n]{0,40}\b(?:fix|error|warning|complain|fail|says|nit)|\b(?:fix|resolve|silence) (?:the |this |that |a |all )?(?:(?:one|last|remaining|single) )*lint(?:er)? (?:errors?|warnings?|issues?|nits?)\b/,
+  ),
+  // A rename across files is a refactor; a rename of one thing is a small edit (see "rename one thing").
+  R(
+    "refactor",
+    4.5,
+    "rename across",
+    /\brename\b[^.\n]{0,80}\b(?:across|throughout|everywhere|in all (?:the )?(?:files|places|call ?sites|public)|all (?:the )?(?:call ?sites|usages|references|imports)|whole (?:code ?base|project|repo)|entire (?:code ?base|project|repo)|update (?:all|every) (?:imports?|call ?sites|usages|references))/,
   ),
   // A linter warning pasted with its location ("x.py:14: warning: line too long", "12:7 warning 'tmp' is never used",
   // "F401 'os' imported but unused") asks for a lint fix; compiler errors stay debug.
@@ -459,6 +490,12 @@ const RULES: Rule[] = [
   ),
   // Non-English verbs (no \b: JS word boundaries are ASCII-only).
   R(
+    "plan",
+    2.5,
+    "intl before coding",
+    /する前に|まだコードは|先不要写代码|不要写代码|先别写代码|пока не пиши код|без кода|antes de (?:implementar|escribir|cambiar|tocar)|sin escribir código|todavía no (?:escribas|cambies)|bevor du (?:implementierst|codest)|noch keinen code/,
+  ),
+  R(
     "debug",
     2.5,
     "intl error",
@@ -469,25 +506,25 @@ const RULES: Rule[] = [
     "refactor",
     3.0,
     "intl refactor",
-    /рефактор|перенес|перенос|вынес|упрост|refactoriz|reestructur|simplific|refaktor|umstrukturier|vereinfach|重构|重構|简化|refator|simplifiq/,
+    /рефактор|перенес|перенос|вынес|リファクタ|挙動は変え|упрост|refactoriz|reestructur|simplific|refaktor|umstrukturier|vereinfach|重构|重構|简化|refator|simplifiq/,
   ),
   R(
     "small_edit",
     2.5,
     "intl rename",
-    /переименуй|переименова|опечатк|renombr|errata|umbenenn|tippfehler|重命名|改名|拼写|renomei|erro de digita/,
+    /переименуй|переименова|опечатк|改成|改为|renombr|errata|umbenenn|tippfehler|重命名|改名|拼写|renomei|erro de digita/,
   ),
   R(
     "document",
     3.0,
     "intl docs",
-    /документ|коммент|readme|объясни|что делает|documenta|coment[aá]rio|explica|dokumentier|kommentar|erkl[äa]r|文档|注释|解释|documente|explique/,
+    /документ|коммент|описани|readme|объясни|что делает|documenta|coment[aá]rio|explica|dokumentier|kommentar|erkl[äa]r|文档|注释|解释|documente|explique/,
   ),
   R(
     "plan",
     2.0,
     "intl plan",
-    /план|спроектир|архитектур|как лучше|подход|риск|по шагам|planifica|diseñ|enfoque|mejor (?:forma|manera)|por fases|qué iría primero|ventajas y desventajas|planung|entwurf|ansatz|计划|设计|方案|架构|planej|abordagem/,
+    /план|спроектир|архитектур|計画|影響範囲|設計|方針|まだコードは|как лучше|подход|риск|по шагам|planifica|diseñ|enfoque|mejor (?:forma|manera)|por fases|qué iría primero|ventajas y desventajas|planung|entwurf|ansatz|计划|设计|方案|架构|planej|abordagem/,
   ),
   R(
     "implement",
@@ -508,6 +545,8 @@ const LITERAL_RE =
   /['"`][^'"`\n]{1,40}['"`]|\b\d{2,}\b|\b\d+[._]\d+|#[0-9a-f]{3,8}\b|https?:\/\/|\b[\w.-]+@[\w-]+\.\w+/i;
 const CHANGE_VERB_RE =
   /\b(?:change|make|set|use|update|bump|pin|point|rename|replace|default|switch|expose|target|turn (?:on|off)|should be|instead of)\b|->|→|ändern|setze|поменяй|измени|cambia|pon |改|换/;
+/** Opens with a question word: asks about something rather than changing it. */
+const QUESTION_RE = /^(?:(?:could|can) you (?:please )?)?(?:why|what|how|where|when|which|who)\b/;
 const CORRECTION_RE =
   /\byou (?:left out|forgot|missed|skipped|dropped|didn'?t (?:add|include|remove|update|change|keep))\b|\bthere should (?:only )?be (?:one|just one|no|a single|only one)\b|\b(?:did|do) you (?:need|have) to\b|\byou (?:modified|updated|changed|edited|put|created|made|wrote) [^.\n]{0,60}\b(?:not|instead of)\b/;
 const LIST_ITEM_RE = /(?:^|\s)\(?\d{1,2}[.)]\s+(?=[a-z])/gim;
@@ -558,7 +597,7 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   )
     scores[PHASE_INDEX.small_edit] += 2.0;
   // A short message that changes one literal (a number, a quoted string, a version, a colour, a URL) to another.
-  if (!narration && t.length < 140 && LITERAL_RE.test(t) && CHANGE_VERB_RE.test(lower))
+  if (!narration && t.length < 140 && !QUESTION_RE.test(lower) && LITERAL_RE.test(t) && CHANGE_VERB_RE.test(lower))
     scores[PHASE_INDEX.small_edit] += 1.5;
   // A short remark on the change just made — an omission, a duplicate, the wrong place — asks for a small local fix.
   if (!narration && t.length < 100 && CORRECTION_RE.test(lower)) scores[PHASE_INDEX.small_edit] += 1.5;
