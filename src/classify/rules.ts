@@ -24,6 +24,10 @@ interface Rule {
   generic: boolean;
   /** Names the kind of thing to make (tests, docs, a rename…). */
   object: boolean;
+  /** Describes a failure (see SYMPTOM). */
+  symptom: boolean;
+  /** Names a test as the deliverable (see TEST_OBJECT). */
+  testObject: boolean;
   /** Substrings one of which the text must contain for the rule to be tried at all (a cheap pre-check). */
   need?: readonly string[];
 }
@@ -37,6 +41,8 @@ const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
   userOnly: name === "commit/pr" || name === "doc nouns" || phase === "small_edit",
   generic: GENERIC.has(name),
   object: OBJECT.has(name),
+  symptom: SYMPTOM.has(name),
+  testObject: TEST_OBJECT.has(name),
   need: NEED[name],
 });
 
@@ -101,6 +107,7 @@ const OBJECT = new Set([
   "typo or whitespace",
   "lint fix",
   "rename across",
+  "duplication",
   "pasted lint warning",
   "translate",
   "intl test",
@@ -115,6 +122,20 @@ const OBJECT = new Set([
   "before coding",
   "plan deliverable",
 ]);
+/** Failure words that describe the bug a test is to reproduce when a test is the named deliverable. */
+const SYMPTOM = new Set([
+  "error words",
+  "fix it",
+  "wrong output",
+  "issue found",
+  "symptom",
+  "why question",
+  "is wrong",
+]);
+/** Test deliverables: "write a regression test that fails on main", "cover this with tests, happy path + errors". */
+const TEST_OBJECT = new Set(["write tests", "test kinds", "flaky or named test"]);
+/** Weight left to failure words that describe what a named test is to reproduce. */
+const SYMPTOM_WITH_TEST = 0.5;
 /** Weight left to the generic implement rules when an object rule fired too. */
 const GENERIC_WITH_OBJECT = 0.75;
 
@@ -218,7 +239,7 @@ const RULES: Rule[] = [
     "debug",
     1.6,
     "fix it",
-    /\b(?:fix(?:es|ed|ing)?|(?<!(?:to|from|level|log|as|info|in) )debug(?! (?:level|mode|log(?:ging)?|build|flag|output|print))|diagnose|troubleshoot|resolve|investigate)\b/,
+    /\b(?:fix(?:es|ed|ing)?(?! (?:the |every |all |any )?(?:imports?|import paths|typos?|lint|formatting|indentation|whitespace|spelling)\b)|(?<!(?:to|from|level|log|as|info|in) )debug(?! (?:level|mode|log(?:ging)?|build|flag|output|print))|diagnose|troubleshoot|resolve|investigate)\b/,
   ),
   // "why does/is …" without a failure in it may ask about a design choice (document) as well as a symptom.
   R("debug", 1.0, "why question", /\bwhy (?:does|is|do|are|did)\b/),
@@ -438,7 +459,14 @@ const RULES: Rule[] = [
     "refactor",
     1.8,
     "reshape code",
-    /\b(?:(?:convert|turn) (?:[\w./-]+ +){0,6}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|(?:repeat|duplicate)s? the same|(?:is |are )?(?:done|duplicated|repeated|copied) in (?:\d+|two|three|several|multiple) places|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|(?:function|method|file|class|component|module) is (?:way |much |far )?too (?:long|big)|split (?:it|this|that|them) up|move (?:everything|all (?:the )?[\w-]+|the [\w-]+(?: [\w-]+)?) (?:under|in|from) [\w./-]+ (?:in)?to |scattered (?:around|across|everywhere|all over)|(?:is|are) (?:\d{3,5}|\d+k) lines|(?:is|are) (?:\d+% |mostly |almost |nearly |basically )(?:the same|identical|duplicates?)|move (?:[\w.-]+ ){1,6}(?:from [\w./-]+ )?(?:in)?to (?:[\w./-]+\/)?[\w-]+\.(?:ts|tsx|js|jsx|mjs|py|go|rs|rb|java|kt|cs|php|swift|c|cc|cpp|h|hpp|ex|scala)|move (?:[\w.-]+ ){1,6}(?:out of [\w./-]+ )?into (?:its own|a separate|a new|a shared|an? \w+) (?:module|package|file|class|component|service|crate|namespace|helper)s?|it'?s a pyramid|copy-?past(?:e|ed|ing)|where (?:they|it) belongs?|replace [^.\n]{1,80}? with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
+    /\b(?:(?:convert|turn) (?:[\w./-]+ +){0,6}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|(?:function|method|file|class|component|module) is (?:way |much |far )?too (?:long|big)|split (?:it|this|that|them) up|move (?:everything|all (?:the )?[\w-]+|the [\w-]+(?: [\w-]+)?) (?:under|in|from) [\w./-]+ (?:in)?to |scattered (?:around|across|everywhere|all over)|(?:is|are) (?:\d{3,5}|\d+k) lines|move (?:[\w.-]+ ){1,6}(?:from [\w./-]+ )?(?:in)?to (?:[\w./-]+\/)?[\w-]+\.(?:ts|tsx|js|jsx|mjs|py|go|rs|rb|java|kt|cs|php|swift|c|cc|cpp|h|hpp|ex|scala)|move (?:[\w.-]+ ){1,6}(?:out of [\w./-]+ )?into (?:its own|a separate|a new|a shared|an? \w+) (?:module|package|file|class|component|service|crate|namespace|helper)s?|it'?s a pyramid|where (?:they|it) belongs?|replace [^.\n]{1,80}? with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
+  ),
+  // refactor: the same code in several places
+  R(
+    "refactor",
+    3.0,
+    "duplication",
+    /\b(?:(?:is|are) (?:\d+% |mostly |almost |nearly |basically )(?:the same|identical|duplicates?)|(?:repeat|duplicate)s? (?:the same|it|this|that)|(?:is |are )?(?:done|duplicated|repeated|copied) in (?:\d+|two|three|several|multiple) places|copy-?past(?:e|ed|ing)|fix (?:every|all|the) imports?)\b/,
   ),
   // document: the kinds of prose, named
   R(
@@ -567,6 +595,8 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   const lower = low.includes("/") ? low.replace(PATH_DIRS_RE, "") : low;
   let generic = 0;
   let object = false;
+  let symptom = 0;
+  let testObject = false;
   for (const r of RULES) {
     if (narration && r.userOnly) continue;
     if (r.need && !r.need.some((n) => lower.includes(n))) continue;
@@ -576,10 +606,13 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
       scores[PHASE_INDEX[r.phase]] += r.w;
       if (r.generic) generic += r.w;
       if (r.object) object = true;
+      if (r.symptom) symptom += r.w;
+      if (r.testObject) testObject = true;
       if (withHits) hits.push(`${r.phase}: ${r.name}`);
     }
   }
   if (object && generic) scores[PHASE_INDEX.implement] -= generic * (1 - GENERIC_WITH_OBJECT);
+  if (testObject && symptom) scores[PHASE_INDEX.debug] -= symptom * (1 - SYMPTOM_WITH_TEST);
   // Length/shape priors: very short imperative edits lean small_edit, long specs lean implement/plan.
   if (
     !narration &&
