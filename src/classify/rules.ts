@@ -28,6 +28,8 @@ interface Rule {
   symptom: boolean;
   /** Names a test as the deliverable (see TEST_OBJECT). */
   testObject: boolean;
+  /** Names a deliverable that describes other work (see CONTAINER). */
+  container: boolean;
   /** Substrings one of which the text must contain for the rule to be tried at all (a cheap pre-check). */
   need?: readonly string[];
 }
@@ -43,6 +45,7 @@ const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
   object: OBJECT.has(name),
   symptom: SYMPTOM.has(name),
   testObject: TEST_OBJECT.has(name),
+  container: CONTAINER.has(name),
   need: NEED[name],
 });
 
@@ -136,6 +139,13 @@ const SYMPTOM = new Set([
 const TEST_OBJECT = new Set(["write tests", "test kinds", "flaky or named test"]);
 /** Weight left to failure words that describe what a named test is to reproduce. */
 const SYMPTOM_WITH_TEST = 0.5;
+/**
+ * Deliverables that hold a description of other work — an agent rule file, a task or ticket: the words after
+ * "create a rule that says …" or "make a task to capture …" describe its content, not the work to do now.
+ */
+const CONTAINER = new Set(["agent rule file", "create task/ticket"]);
+/** Weight left to the other phases' evidence when a container deliverable is named. */
+const CONTENT_WITH_CONTAINER = 0.5;
 /** Weight left to the generic implement rules when an object rule fired too. */
 const GENERIC_WITH_OBJECT = 0.75;
 
@@ -597,6 +607,8 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   let object = false;
   let symptom = 0;
   let testObject = false;
+  let container = -1;
+  let containerW = 0;
   for (const r of RULES) {
     if (narration && r.userOnly) continue;
     if (r.need && !r.need.some((n) => lower.includes(n))) continue;
@@ -608,11 +620,16 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
       if (r.object) object = true;
       if (r.symptom) symptom += r.w;
       if (r.testObject) testObject = true;
+      if (r.container && r.w > containerW) {
+        container = PHASE_INDEX[r.phase];
+        containerW = r.w;
+      }
       if (withHits) hits.push(`${r.phase}: ${r.name}`);
     }
   }
   if (object && generic) scores[PHASE_INDEX.implement] -= generic * (1 - GENERIC_WITH_OBJECT);
   if (testObject && symptom) scores[PHASE_INDEX.debug] -= symptom * (1 - SYMPTOM_WITH_TEST);
+  if (container !== -1) for (let p = 0; p < N; p++) if (p !== container) scores[p] *= CONTENT_WITH_CONTAINER;
   // Length/shape priors: very short imperative edits lean small_edit, long specs lean implement/plan.
   if (
     !narration &&

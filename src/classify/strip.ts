@@ -110,7 +110,7 @@ export function stripUserText(raw: string): Stripped {
 }
 
 const CONTINUATION_RE =
-  /^(?:ok(?:ay|ey)?|o+kay|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|👍)(?:[\s,.!]+(?:please|then|thanks|go ahead|do it|continue|proceed|and continue|yes|ok))*[\s.!]*$/i;
+  /^(?:ok(?:ay|ey)?|o+kay|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|👍|sí|si|sigue|seguí|continúa|continua|dale|adelante|vale|weiter|mach weiter|ja|genau|oui|vas-y|continuez|d'accord|sim|pode seguir|prossiga|continue|да|давай|продолжай|продолжи|ок|ага|続けて|はい|お願いします|继续|好的|好|可以|行|对|gracias|merci|danke|спасибо|obrigad[oa]|谢谢|ありがとう|thx|ty)(?:[\s,.!]+(?:please|then|thanks|go ahead|do it|continue|proceed|and continue|yes|ok))*[\s.!]*$/i;
 
 /** "go ahead and implement this", "okey lets do this", "yes, go ahead and do so": agreement to the proposal in view. */
 const AGREE_RE =
@@ -139,8 +139,12 @@ export function isPasteOnly(text: string): boolean {
   return lead !== null && (head.match(DIGITS_RE)?.length ?? 0) > head.length * 0.15;
 }
 
+/** "there was a timeout error in the chat, please contine": a remark about the session, then "carry on". */
+const CONTINUE_TAIL_RE =
+  /^[^?\n]{0,80}[,.;!]\s*(?:so |now |then )?(?:please |pls |just )?(?:continue|contine|continue where you left off|go on|carry on|keep going|resume|proceed)[\s.!]*$/i;
+
 export function isContinuation(text: string): boolean {
-  if (text.length > 60) return false;
+  if (text.length > 100) return false;
   const t = text.trim();
-  return CONTINUATION_RE.test(t) || AGREE_RE.test(t);
+  return (t.length <= 60 && (CONTINUATION_RE.test(t) || AGREE_RE.test(t))) || CONTINUE_TAIL_RE.test(t);
 }
