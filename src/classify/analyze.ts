@@ -11,6 +11,10 @@ import { type RequestView, readView } from "./view.js";
 export const HASH_DIM = 1 << 14;
 /** Weight left to the developer's words once the agent acted on them and a tool then failed. */
 const ACTED_ON = 0.5;
+/** Evidence the words need before the tool traffic after them counts as carrying their phase on. */
+const ASK_MIN = 1.5;
+/** …and the lead over the next phase (a spec with "keep the API unchanged" in its constraints is still a build). */
+const ASK_MARGIN = 1.0;
 
 export interface Analysis {
   view: RequestView;
@@ -25,6 +29,22 @@ export interface Analysis {
 }
 
 const TITLE_PROMPT_RE = /User prompt:\s*([\s\S]*)$/;
+
+/** Index of the phase the developer's words clearly ask for, or -1. */
+function askPhase(human: Float64Array, prev: Float64Array): number {
+  let best = -1;
+  let max = 0;
+  let second = 0;
+  for (let p = 0; p < human.length; p++) {
+    const v = human[p] + prev[p];
+    if (v > max) {
+      second = max;
+      max = v;
+      best = p;
+    } else if (v > second) second = v;
+  }
+  return max >= ASK_MIN && max - second >= ASK_MARGIN ? best : -1;
+}
 
 export function analyze(input: ClassifyInput, withSignals = true): Analysis {
   const view = readView(input);
@@ -75,7 +95,13 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
     human.scores[PHASE_INDEX.debug] += 1.5;
     if (withSignals) toolSignals.push("developer pasted output without an instruction");
   }
-  const tool = toolEvidence(facts, hist, testWork, withSignals ? toolSignals : null);
+  const tool = toolEvidence(
+    facts,
+    hist,
+    testWork,
+    withSignals ? toolSignals : null,
+    askPhase(human.scores, prev.scores),
+  );
   // The agent's words weigh little next to the developer's own, and most in tool-only stretches where they are the only
   // statement of the work in progress (0.5/1.2 → 0.3/1.6: leave-one-repo-out 0.723 → 0.730, 5-fold 0.740 → 0.750).
   const asstScale = hist.human ? 0.3 : 1.6;

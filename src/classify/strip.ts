@@ -33,7 +33,12 @@ const AIDER_MODE_RE = /^\/(ask|architect|code|context|help)\b\s*/;
 const AIDER_CMD_RE =
   /^\/(add|drop|read-only|tokens|clear|reset|undo|diff|commit|map|map-refresh|ls|model|models|voice|paste|web|git|lint|test|run|settings|editor|copy|save|load|exit|quit|chat-mode|report|think-tokens|reasoning-effort|multiline-mode)\b/;
 const COPILOT_PLAN_RE = /^\s*\[\[PLAN\]\]\s*/;
-const AGENTS_MD_RE = /^#\s*AGENTS\.md instructions|^<INSTRUCTIONS>/;
+/**
+ * Context that agents send as user messages: AGENTS.md instructions, and aider's file, repo-map and chat-summary
+ * messages ("I have *added these files to the chat* …", "Here are summaries of some files …").
+ */
+const AGENTS_MD_RE =
+  /^#\s*AGENTS\.md instructions|^<INSTRUCTIONS>|^I have \*added these files to the chat\*|^Here are summaries of some files present in my git repo|^Here are some READ ONLY files|^I am not sharing (?:any|the full contents of any) files|^I switched to a new code base|^Don't try and edit any existing code without asking me to add the files|^I spoke to you previously about a number of things/;
 
 export interface Stripped {
   text: string;

@@ -5,7 +5,7 @@
 import type { History } from "./history.js";
 import { PHASE_INDEX } from "./rules.js";
 import { commandFromResult, commandKind, isRunTool } from "./shell.js";
-import { PHASES } from "./types.js";
+import { PHASES, type Phase } from "./types.js";
 
 export interface TestSummary {
   runner: string;
@@ -58,6 +58,25 @@ export function testSummary(out: string): TestSummary | null {
   if (rspec) return { runner: "rspec", failed: num(rspec[2]), passed: num(rspec[1]) - num(rspec[2]) };
   const mocha = /(\d+) passing/.exec(out);
   if (mocha) return { runner: "mocha", failed: num(/(\d+) failing/.exec(out)?.[1]), passed: num(mocha[1]) };
+  // ctest: "75% tests passed, 1 tests failed out of 4"
+  const ctest = /\d+% tests passed, (\d+) tests? failed out of (\d+)/.exec(out);
+  if (ctest) return { runner: "ctest", failed: num(ctest[1]), passed: num(ctest[2]) - num(ctest[1]) };
+  // JUnit (maven, gradle): "Tests run: 5, Failures: 1, Errors: 0", "6 tests completed, 1 failed", "6 tests, 0 failures"
+  const junit = /Tests run: (\d+), Failures: (\d+)(?:, Errors: (\d+))?/.exec(out);
+  if (junit) {
+    const failed = num(junit[2]) + num(junit[3]);
+    return { runner: "junit", failed, passed: num(junit[1]) - failed };
+  }
+  const gradle = /(\d+) tests? completed, (\d+) failed/.exec(out) ?? /(\d+) tests?, (\d+) failures?\b/.exec(out);
+  if (gradle) return { runner: "junit", failed: num(gradle[2]), passed: num(gradle[1]) - num(gradle[2]) };
+  // phpunit: "OK (5 tests, 9 assertions)", "Tests: 5, Assertions: 9, Failures: 1."
+  const php = /^OK \((\d+) tests?, \d+ assertions?\)/m.exec(out);
+  if (php) return { runner: "phpunit", failed: 0, passed: num(php[1]) };
+  const phpFail = /Tests: (\d+), Assertions: \d+, (?:Errors: (\d+), )?Failures: (\d+)/.exec(out);
+  if (phpFail) {
+    const failed = num(phpFail[2]) + num(phpFail[3]);
+    return { runner: "phpunit", failed, passed: num(phpFail[1]) - failed };
+  }
   // go test: "--- FAIL: TestX", "FAIL\tpkg", "ok  \tpkg\t0.1s"
   const goFail = /^(?:--- FAIL:|FAIL\s+\S+)/m.test(out);
   if (goFail || /^ok\s+\S+\s+[\d.]+s/m.test(out))
@@ -69,8 +88,9 @@ export function testSummary(out: string): TestSummary | null {
   return null;
 }
 
+// Case matters: "FAILED" and "Error:" report a failure, "0 tests failed" does not.
 const ERROR_RE =
-  /Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception)\b(?::|\s+at\b)|\berror(?:\[E\d+\]| TS\d+|:)|npm ERR!|command not found|No such file or directory|^fatal:|panic:|Segmentation fault|BUILD FAILED|Build failed|Compilation failed|cannot find module|exit(?:ed)?(?: with)? (?:code|status):? [1-9]|HTTP\/\d(?:\.\d)? 5\d\d|DATA RACE|<tool_use_error>|Uncaught|FAILED\b/im;
+  /Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception)\b(?::|\s+at\b)|\b[Ee]rror(?:\[E\d+\]| TS\d+|:)|\bERROR\b|npm ERR!|command not found|No such file or directory|^fatal:|panic:|[Ss]egmentation fault|BUILD FAILED|Build failed|Compilation failed|[Cc]annot find module|[Ee]xit(?:ed)?(?: with)? (?:code|status):? [1-9]|HTTP\/\d(?:\.\d)? 5\d\d|DATA RACE|<tool_use_error>|Uncaught|FAILED\b|:\d+:\d+: (?:E9\d\d|F8[2-3]\d|F63\d|F7\d\d) /m;
 
 /** First error line in tool output, or null. */
 export function findError(out: string): string | null {
@@ -90,7 +110,7 @@ const TEST_PATH =
   /(?:^|[/\\_.-])(?:tests?|specs?|__tests__|testing)(?:[/\\_.-]|$)|\.(?:test|spec)\.\w+|_test\.\w+|test_\w+\.py|Tests?\.cs/i;
 const MD_PATH = /\.(?:md|mdx|mdc|rst|adoc|txt)\b|README|CHANGELOG|LICENSE/i;
 const TEST_CMD =
-  /\b(?:pytest|py\.test|jest|vitest|mocha|go test|cargo test|npm (?:run )?test|pnpm (?:run )?test|yarn test|bun test|dotnet test|rspec|phpunit|unittest|tox|nox|make test)\b/;
+  /\b(?:pytest|py\.test|jest|vitest|mocha|go test|cargo test|npm (?:run )?test|pnpm (?:run )?test|yarn test|bun test|dotnet test|rspec|phpunit|unittest|tox|nox|make test|ctest|gradlew? test|mvn test|mix test|swift test|flutter test)\b/;
 
 export function toolFacts(h: History): ToolFacts {
   const f: ToolFacts = {
@@ -150,8 +170,45 @@ export function toolFacts(h: History): ToolFacts {
 
 const N = PHASES.length;
 
-/** Weighted phase evidence from tool facts. `testWork` says test-writing was the work in progress. */
-export function toolEvidence(f: ToolFacts, h: History, testWork: boolean, signals: string[] | null): Float64Array {
+/** The phase that code edits and green runs carry on: the ask's, unless it asked for a plan (edits end planning). */
+function carried(ask: number): number {
+  return ask === -1 || ask === PHASE_INDEX.plan ? PHASE_INDEX.implement : ask;
+}
+
+const COMMIT_RE = /^git commit\b[^\n]*?-m\s*["']?(\w+)(?:\([^)]*\))?!?:/;
+const COMMIT_PHASE: Record<string, Phase> = {
+  feat: "implement",
+  fix: "debug",
+  test: "test",
+  tests: "test",
+  refactor: "refactor",
+  perf: "refactor",
+  docs: "document",
+  doc: "document",
+  style: "small_edit",
+};
+
+/** Phase named by the type of the newest conventional commit among the commands, if any. */
+function commitKind(commands: string[]): Phase | null {
+  for (const c of commands) {
+    if (!c.startsWith("git commit")) continue;
+    const m = COMMIT_RE.exec(c);
+    return m ? (COMMIT_PHASE[m[1].toLowerCase()] ?? null) : null;
+  }
+  return null;
+}
+
+/**
+ * Weighted phase evidence from tool facts. `testWork` says test-writing was the work in progress; `ask` is the
+ * phase the developer's words asked for (index, or -1 when they say little): edits and a passing run carry it on.
+ */
+export function toolEvidence(
+  f: ToolFacts,
+  h: History,
+  testWork: boolean,
+  signals: string[] | null,
+  ask = -1,
+): Float64Array {
   const s = new Float64Array(N);
   const P = PHASE_INDEX;
   const fresh = h.lastIsToolResult;
@@ -162,11 +219,12 @@ export function toolEvidence(f: ToolFacts, h: History, testWork: boolean, signal
       else s[P.debug] += 2.5;
       signals?.push(`last tool result: ${ts.runner} ${ts.failed} failed`);
     } else {
-      s[testWork || f.testEdits > 0 ? P.test : P.implement] += 1.2;
+      // A green run continues the work in progress: the tests being written, the ask, or the build.
+      s[testWork || f.testEdits > 0 ? P.test : carried(ask)] += 1.2;
       signals?.push(`last tool result: ${ts.runner} ${ts.passed} passed`);
     }
   } else if (f.error && fresh) {
-    s[P.debug] += f.edits > 0 || f.runs > 0 ? 2.2 : 1.5;
+    s[P.debug] += f.edits > 0 || f.runs > 0 ? 3.0 : 1.5;
     signals?.push(`last tool result: error (${f.error.slice(0, 60)})`);
   }
   if (f.testEdits > 0) {
@@ -177,7 +235,7 @@ export function toolEvidence(f: ToolFacts, h: History, testWork: boolean, signal
     s[P.document] += 2.0;
     signals?.push("tool calls: writes to docs");
   }
-  if (f.edits > f.testEdits + f.mdWrites) s[P.implement] += 0.8;
+  if (f.edits > f.testEdits + f.mdWrites) s[carried(ask)] += 0.8;
   if (f.reads >= 2 && f.edits === 0 && f.runs <= 1) {
     // Running something (the program, a build) is checking work, not surveying; and with no developer words in
     // the tail the agent is deep in a task, where reading is as likely a step of the build as a survey before it.
@@ -188,5 +246,11 @@ export function toolEvidence(f: ToolFacts, h: History, testWork: boolean, signal
     }
   }
   if (f.testRuns > 0 && !ts) s[P.test] += 0.6;
+  // The agent's latest conventional commit names the kind of work in progress ("test: cover refunds").
+  const kind = commitKind(h.commands);
+  if (kind) {
+    s[P[kind]] += 1.0;
+    signals?.push(`last commit: ${kind}`);
+  }
   return s;
 }

@@ -336,12 +336,17 @@ const SWE_READ_CMD = /^(?:open|goto|scroll_down|scroll_up|search_dir|search_file
 const CLINE_RESULT_RE = /^\[[\w-]+(?: for '[^\n]*?')?\] Result:/;
 const CLINE_HUMAN_RE = /<feedback>|<answer>/;
 const AIDER_RUN_RE = /^I ran this command:\s*\n+([^\n]{1,300})\n+And got this output:\s*\n?/;
+// aider reports its own auto-commits as a user message.
+const AIDER_COMMIT_RE = /^I committed the changes with git hash (\w+) & commit msg: ([^\n]{0,300})/;
 
-/** The tool output a user message carries instead of words (Cline and aider transcripts), or null. */
+/** The tool output a user message carries instead of words (Cline and aider transcripts, aider's commits), or null. */
 function outputFromText(text: string): string | null {
   if (text.charCodeAt(0) === 91 /* [ */ && CLINE_RESULT_RE.test(text) && !CLINE_HUMAN_RE.test(text)) return text;
-  const run = text.charCodeAt(0) === 73 /* I */ ? AIDER_RUN_RE.exec(text) : null;
-  return run ? `$ ${run[1]}\n${text.slice(run[0].length)}` : null;
+  if (text.charCodeAt(0) !== 73 /* I */) return null;
+  const run = AIDER_RUN_RE.exec(text);
+  if (run) return `$ ${run[1]}\n${text.slice(run[0].length)}`;
+  const commit = AIDER_COMMIT_RE.exec(text);
+  return commit ? `$ git commit -m "${commit[2]}"\n[${commit[1]}] ${commit[2]}` : null;
 }
 
 /**
