@@ -112,6 +112,7 @@ const OBJECT = new Set([
   "rename across",
   "duplication",
   "pasted lint warning",
+  "one setting",
   "translate",
   "intl test",
   "intl refactor",
@@ -155,14 +156,14 @@ const RULES: Rule[] = [
     "plan",
     2.0,
     "plan words",
-    /\b(?:plan(?:ning)?|roadmap|architecture|architect|design(?:ing)?|approach|strateg(?:y|ies)|trade-?offs?|options?|alternatives?|proposal|propose|spec(?:ification)?)\b/,
+    /\b(?:plan(?:ning)?|roadmap|architecture|architect|design(?:ing)?|approach|strateg(?:y|ies)|trade-?offs?|alternatives?|proposal|propose|spec(?:ification)?)\b/,
   ),
   // The deliverable is a plan: "propose a plan of action", "come up with an approach" (whatever else is summarised).
   R(
     "plan",
     2.5,
     "plan deliverable",
-    /^(?:please |pls |now |ok,? |first,? )?plan (?:how|the|a|an|out|for)\b|\b(?:propose|come up with|draft|outline|write up|put together|give me|make|create|prepare|suggest) (?:a |an |the |your |some )?(?:\w+ )?(?:plan|proposal|approach|strategy|roadmap|design)s?\b(?! (?:mode|file|document|\.md))/,
+    /^(?:please |pls |now |ok,? |first,? )?plan (?:how|the|a|an|out|for)\b|\bwant a (?:proper |real |solid )?(?:design|plan)\b|\b(?:propose|come up with|draft|outline|write up|put together|give me|make|create|prepare|suggest) (?:a |an |the |your |some )?(?:\w+ )?(?:plan|proposal|approach|strategy|roadmap|design)s?\b(?! (?:mode|file|document|\.md))/,
   ),
   R(
     "plan",
@@ -174,7 +175,7 @@ const RULES: Rule[] = [
     "plan",
     2.5,
     "before coding",
-    /\b(?:before (?:we |you )?(?:start(?:ing)?|implement(?:ing)?|writ(?:e|ing)|cod(?:e|ing)|making|touching|changing|migrating|refactoring|building)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change)(?! (?:any |the |this )?(?:text|wording|content|formatting|behaviou?r|logic|output|api|signature)s?\b)|(?:do not|don'?t) (?:execute|run|apply) (?:anything|it|yet)|without my (?:approval|confirmation|ok|go-?ahead)|(?:ask|wait) for my (?:approval|confirmation)|ask (?:me )?(?:for )?(?:my )?approval)\b/,
+    /\b(?:before (?:we |you )?(?:start(?:ing)?|implement(?:ing)?|writ(?:e|ing)|cod(?:e|ing)|making|touching|changing|migrating|refactoring|building|fixing|commit(?:ting)? to)|don'?t (?:implement|write|change|code) (?:anything|yet)|no code yet|without (?:writing|changing) code|do not (?:implement|modify|change)(?! (?:any |the |this )?(?:text|wording|content|formatting|behaviou?r|logic|output|api|signature)s?\b)|(?:do not|don'?t) (?:execute|run|apply) (?:anything|it|yet)|without my (?:approval|confirmation|ok|go-?ahead)|(?:ask|wait) for my (?:approval|confirmation)|ask (?:me )?(?:for )?(?:my )?approval)\b/,
   ),
   R(
     "plan",
@@ -192,7 +193,7 @@ const RULES: Rule[] = [
     "plan",
     3.5,
     "create task/ticket",
-    /\b(?:create|make|write|draft|open|file|capture|add|define) (?:a |an |the |another )?(?:new )?(?:task|ticket|issue|spec|prd|rfc|story|epic)s?\b(?! (?:list|command|status|backend|management|operation))/,
+    /\b(?:create|make|write|draft|open|file|capture|add|define) (?:a |an |the |another )?(?:new )?(?:task|ticket|issue|spec|prd|rfc|story|epic)s?\b(?! (?:list|command|status|backend|management|operation))|\b(?:jira |ticket |task )+breakdown\b/,
   ),
   R(
     "plan",
@@ -243,13 +244,13 @@ const RULES: Rule[] = [
     "debug",
     2.0,
     "still getting",
-    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:(?:isn'?t|doesn'?t|won'?t|can'?t|didn'?t|aren'?t)(?! you\b)|is (?:it|this|that|the (?:[\w-]+ ){1,3})(?:not|still|empty|null|undefined|blank|wrong|slow|failing|broken|missing)|does (?:it|this|that) (?:not|still|crash|fail|hang|throw))|why (?:is |does |did )?(?:this|that|it) (?:hap\w*|is hap\w*|occur\w*)|what(?:'s| is) (?:wrong|happening|going on)|what does (?:this|the) error)\b/,
+    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:(?:isn'?t|doesn'?t|won'?t|can'?t|didn'?t|aren'?t)(?! you\b)|is (?:it|this|that|the (?:[\w-]+ ){1,3})(?:not|still|empty|null|undefined|blank|wrong|slow|failing|broken|missing)|does (?:it|this|that) (?:not|still|crash|fail|hang|throw))|why (?:is |does |did )?(?:this|that|it) (?:hap\w*|is hap\w*|occur\w*)|what(?:'s| is) (?:wrong|happening|going on)|what does (?:this|the) error|what does [^?\n]{0,80}\b(?:error|fatal|exception|failed|refus\w+|denied|not found|invalid\w*)\b[^?\n]{0,60} mean|how do i get (?:past|around|rid of) (?:it|this|that|the error)|how (?:could|can|did|does|would) (?:that|this|it) (?:happen|be happening)|(?:i )?(?:don'?t|do not|can'?t) (?:understand|figure out|see) why|what happened\b|\bsuddenly\b|since (?:yesterday|this morning|the (?:last )?(?:deploy|release|upgrade|update|merge)))\b/,
   ),
   R(
     "debug",
     1.6,
     "fix it",
-    /\b(?:fix(?:es|ed|ing)?(?! (?:the |every |all |any )?(?:imports?|import paths|typos?|lint|formatting|indentation|whitespace|spelling)\b)|(?<!(?:to|from|level|log|as|info|in) )debug(?! (?:level|mode|log(?:ging)?|build|flag|output|print))|diagnose|troubleshoot|resolve|investigate)\b/,
+    /\b(?:(?<!(?:the|that|this|your) )fix(?:es|ed|ing)?(?! (?:the |every |all |any )?(?:imports?|import paths|typos?|lint|formatting|indentation|whitespace|spelling)\b| (?:is|was|looks|works|worked|seems)\b)|(?<!(?:to|from|level|log|as|info|in) )debug(?! (?:level|mode|log(?:ging)?|build|flag|output|print))|diagnose|troubleshoot|resolve|investigate)\b/,
   ),
   // "why does/is …" without a failure in it may ask about a design choice (document) as well as a symptom.
   R("debug", 1.0, "why question", /\bwhy (?:does|is|do|are|did)\b/),
@@ -358,7 +359,7 @@ const RULES: Rule[] = [
     "document",
     4.0,
     "explain structure",
-    /\b(?:let me know|tell me|show me|explain|describe|walk me through|what(?:'s| is)) (?:about )?(?:the |our |your )?(?:current |existing |overall )?(?:architecture|structure|flow|process|pipeline|design|layout)\b(?! (?:for|of a new|to (?:build|add|implement)))|\b(?:am i (?:correct|right)|is (?:that|this|my understanding) (?:correct|right))\b/,
+    /\b(?:let me know|tell me|show me|explain|describe|walk me through|what(?:'s| is)) (?:about )?(?:the |our |your )?(?:current |existing |overall )?(?:architecture|structure|flow|process|pipeline|design|layout)\b(?! (?:for|of a new|to (?:build|add|implement)))|\b(?:am i (?:correct|right)|is (?:that|this|my understanding) (?:correct|right))\b|\bgive me (?:an? )?(?:overview|summary|rundown|tour) of\b/,
   ),
   R(
     "implement",
@@ -429,7 +430,7 @@ const RULES: Rule[] = [
     "plan",
     2.5,
     "decision question",
-    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n]{0,40}\?|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|estimate how (?:much|long)|how much (?:work|effort|time) (?:would|will|does)|which (?:one |option )?(?:is|would be) (?:the )?(?:least|most|less|more|best|simplest|easiest|cheapest|safest)|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one|is|would|should)\b[^.\n]{0,60}\?|risks?)\b/,
+    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n]{0,40}\?|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|estimate how (?:much|long)|effort estimate|blast radius|what (?:would|will|could|might) break|what'?s likely to (?:break|bite)|risky parts|what'?s the plan\b|poke holes|what (?:needs|would need) to change|what should (?:the )?[\w +/-]{1,40} look like|checklist of steps|into a checklist|break (?:[\w'"-]+ ){1,6}(?:down )?into (?:\w+ )?(?:steps|phases|prs|milestones|tasks|tickets|stages|increments)|how much (?:work|effort|time) (?:would|will|does)|which (?:one |option )?(?:is|would be) (?:the )?(?:least|most|less|more|best|simplest|easiest|cheapest|safest)|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one|is|would|should)\b[^.\n]{0,60}\?|risks?)\b/,
   ),
   R(
     "plan",
@@ -439,7 +440,7 @@ const RULES: Rule[] = [
   ),
   R(
     "plan",
-    2.0,
+    2.5,
     "survey first",
     /\b(?:map out|figure out (?:where|how|which|what|whether)|find out (?:which|where|what|how) (?:parts?|modules?|files?|code)|no (?:code )?changes?(?: yet)?(?:,|\.|;| just)|just investigate|sketch (?:out )?(?:the|a|an)|(?:ticket|task|jira) breakdown|outline how|what (?:should|would) (?:go|come) first|(?:todo|task|step) list of|list of (?:implementation )?steps|subtasks|rough estimates?|migration (?:steps|plan|path)|order of operations|phases?\b[^.\n]{0,30}\bfirst)\b/,
   ),
@@ -449,7 +450,7 @@ const RULES: Rule[] = [
     "debug",
     2.0,
     "symptom",
-    /\b(?:(?:applied|charged|called|sent|fires?|fired|runs?|ran|replies|shows?|appears?|counted|processed|rendered|logged|created|inserted) (?:\w+ ){0,3}twice|expected [^.\n]{1,40},? (?:but )?(?:got|actual|received)|off by (?:one|exactly|\d)|still (?:\d{3}\b|flicker|happen|fail|broke|crash|hang|blank|empty|wrong|there|the same|slow|getting|seeing|returns?|shows?)|leak(?:s|ing)?|oom|out of memory|memory (?:grows|keeps growing|usage (?:grows|climbs))|find (?:out )?(?:why|the (?:leak|bug|cause))|root cause|intermittent(?:ly)?|infinite(?:ly)?|keeps? (?:re-?rendering|looping|restarting|reconnecting|hammering)|(?:returns?|gets?|got|gives?|throws?|responds? with|responding) (?:an? )?(?:http )?[45]\d\d\b|\b[45]\d\d (?:error|from|on|when)|shows? [^\s]{1,20} instead of|instead of [^\s]{1,20} (?:when|in|on)\b|not found\b|nothing (?:shows|happens|appears))/,
+    /\b(?:(?:applied|charged|called|sent|fires?|fired|runs?|ran|replies|shows?|appears?|counted|processed|rendered|logged|created|inserted) (?:\w+ ){0,3}twice|expected [^.\n]{1,40},? (?:but )?(?:got|actual|received)|off by (?:one|exactly|\d)|still (?:\d{3}\b|flicker|happen|fail|broke|crash|hang|blank|empty|wrong|there|the same|slow|getting|seeing|returns?|shows?)|leak(?:s|ing)?|oom|out of memory|memory (?:grows|keeps growing|usage (?:grows|climbs))|find (?:out )?(?:why|the (?:leak|bug|cause))|root cause|intermittent(?:ly)?|infinite(?:ly)?|keeps? (?:re-?rendering|looping|restarting|reconnecting|hammering)|(?:returns?|gets?|got|gives?|throws?|responds? with|responding) (?:an? )?(?:http )?[45]\d\d\b|\b[45]\d\d (?:error|from|on|when)|shows? [^\s]{1,20} instead of|instead of [^\s]{1,20} (?:when|in|on)\b|not found\b|nothing (?:shows|happens|appears)|returns? (?:nothing|null|undefined|none|nan|an empty|empty)\b)/,
   ),
   // test: the kinds of test work, named
   R(
@@ -483,7 +484,7 @@ const RULES: Rule[] = [
     "document",
     2.5,
     "doc kinds",
-    /\b(?:rustdoc|phpdoc|kdoc|doxygen|tsdoc|godoc|adr|runbook|playbook|proofread|grammar|mermaid|sequence diagram|walk-?through|doc ?comments?|notice file|docs? (?:page|site)|(?:description|summary) (?:for|of) (?:the |this )?(?:pr|pull request|changes)|markdown cells|(?:what is|what'?s) (?:this|that|the) [\w ]{1,30} (?:doing|checking|for)\b|how does [\w_.()]+ work\b|i don'?t (?:get|understand)\b|nobody remembers)/,
+    /\b(?:rustdoc|phpdoc|kdoc|doxygen|tsdoc|godoc|adr|runbook|playbook|proofread|grammar|mermaid|sequence diagram|walk-?through|doc ?comments?|notice file|docs? (?:page|site)|(?:description|summary) (?:for|of) (?:the |this )?(?:pr|pull request|changes)|markdown cells|(?:what is|what'?s) (?:this|that|the) [\w ]{1,30} (?:doing|checking|for)\b|how does [\w_.()]+ work\b|i don'?t (?:get|understand)\b(?! why)|nobody remembers)/,
   ),
   // small_edit: one value for another
   R(
@@ -496,7 +497,7 @@ const RULES: Rule[] = [
     "small_edit",
     2.0,
     "lint nit",
-    /^(?:[\w-]+:? ){0,3}(?:E\d{3}|W\d{3}|CS\d{4}|SC\d{4}|rubocop|golangci-lint|ineffassign|goimports|flake8|pylint|ruff|clippy|stylelint|eslint|mypy)\b[^\n]{0,160}\b(?:just|says|complain|warning|add|use|drop|wrap)\b/,
+    /^(?:[\w-]+:? ){0,3}(?:E\d{3}|W\d{3}|CS\d{4}|SC\d{4}|rubocop|golangci-lint|ineffassign|goimports|flake8|pylint|ruff|clippy|stylelint|eslint|mypy)\b[^\n]{0,160}\b(?:just|says|complain|warning|add|use|drop|wrap|expected|instead saw)\b/,
   ),
   // Mechanical fixes whatever they touch: "fix the typo in the error message", "remove the trailing whitespace in README".
   R(
@@ -514,9 +515,16 @@ const RULES: Rule[] = [
   // A rename across files is a refactor; a rename of one thing is a small edit (see "rename one thing").
   R(
     "refactor",
-    4.5,
+    7.0,
     "rename across",
     /\brename\b[^.\n]{0,80}\b(?:across|throughout|everywhere|in all (?:the )?(?:files|places|call ?sites|public)|all (?:the )?(?:call ?sites|usages|references|imports)|whole (?:code ?base|project|repo)|entire (?:code ?base|project|repo)|update (?:all|every) (?:imports?|call ?sites|usages|references))/,
+  ),
+  // One setting, attribute or ignore entry: "turn off the banner: SHOW_BANNER=false", 'add alt="Logo" to the img'.
+  R(
+    "small_edit",
+    2.5,
+    "one setting",
+    /\bturn (?:off|on) (?:the )?[\w -]{1,30}: |(?:^|[:\s])[a-z][a-z0-9_]{2,}=(?:true|false|on|off|yes|no|\d+)\s*$|\badd [\w-]+=["'][^"'\n]{0,40}["'] to\b|\bstop tracking\b|\buntrack\b|\badd `--?[\w-]+(?:=[^`]*)?` to (?:the )?[\w./-]+/,
   ),
   // A linter warning pasted with its location ("x.py:14: warning: line too long", "12:7 warning 'tmp' is never used",
   // "F401 'os' imported but unused") asks for a lint fix; compiler errors stay debug.
@@ -537,7 +545,7 @@ const RULES: Rule[] = [
     "debug",
     2.5,
     "intl error",
-    /ошибк|не работает|не запуска|исправ|почему|баг|排查|偶尔|崩溃|异常|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
+    /ошибк|не работает|не запуска|исправ|почему|баг|排查|偶尔|崩溃|异常|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|woran (?:kann|könnte) das liegen|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
   ),
   R("test", 2.5, "intl test", /тест|pruebas?|prueba unitaria|testf[äa]ll|testes|测试|單元測試|单元测试|テスト/),
   R(
