@@ -244,7 +244,14 @@ const RULES: Rule[] = [
     "debug",
     2.0,
     "still getting",
-    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:(?:isn'?t|doesn'?t|won'?t|can'?t|didn'?t|aren'?t)(?! you\b)|is (?:it|this|that|the (?:[\w-]+ ){1,3})(?:not|still|empty|null|undefined|blank|wrong|slow|failing|broken|missing)|does (?:it|this|that) (?:not|still|crash|fail|hang|throw))|why (?:is |does |did )?(?:this|that|it) (?:hap\w*|is hap\w*|occur\w*)|what(?:'s| is) (?:wrong|happening|going on)|what does (?:this|the) error|what does [^?\n]{0,80}\b(?:error|fatal|exception|failed|refus\w+|denied|not found|invalid\w*)\b[^?\n]{0,60} mean|how do i get (?:past|around|rid of) (?:it|this|that|the error)|how (?:could|can|did|does|would) (?:that|this|it) (?:happen|be happening)|(?:i )?(?:don'?t|do not|can'?t) (?:understand|figure out|see) why|what happened\b|\bsuddenly\b|since (?:yesterday|this morning|the (?:last )?(?:deploy|release|upgrade|update|merge)))\b/,
+    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem)|keeps? (?:fail|crash|happen|throw)|why (?:(?:isn'?t|doesn'?t|won'?t|can'?t|didn'?t|aren'?t)(?! you\b)|is (?:it|this|that|the (?:[\w-]+ ){1,3})(?:not|still|empty|null|undefined|blank|wrong|slow|failing|broken|missing)|does (?:it|this|that) (?:not|still|crash|fail|hang|throw))|why (?:is |does |did )?(?:this|that|it) (?:hap\w*|is hap\w*|occur\w*)|what(?:'s| is) (?:wrong|happening|going on)|how do i get (?:past|around|rid of) (?:it|this|that|the error)|how (?:could|can|did|does|would) (?:that|this|it) (?:happen|be happening)|(?:i )?(?:don'?t|do not|can'?t) (?:understand|figure out|see) why|what happened\b|\bsuddenly\b|since (?:yesterday|this morning|the (?:last )?(?:deploy|release|upgrade|update|merge)))\b/,
+  ),
+  // PHASES: "explaining an error message ('what does this error mean') is debug".
+  R(
+    "debug",
+    3.5,
+    "explain error",
+    /\bwhat does (?:this|the|that) (?:error|warning|exception|message)\b|\bwhat does [^?\n]{0,80}\b(?:error|fatal|exception|failed|refus\w+|denied|not found|invalid\w*|warning)\b[^?\n]{0,60} mean\b|\b(?:explain|what(?:'s| is)) (?:this|the|that) (?:error|exception|stack ?trace|traceback)\b/,
   ),
   R(
     "debug",

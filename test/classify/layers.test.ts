@@ -182,3 +182,132 @@ test("tool output carried as user text is a tool result (aider /run, Cline resul
   );
   assert.equal(cline.kind, "tool-continuation");
 });
+
+test("more test-runner summaries; '0 failed' is not a failure", () => {
+  assert.deepEqual(testSummary("75% tests passed, 1 tests failed out of 4"), { runner: "ctest", failed: 1, passed: 3 });
+  assert.deepEqual(testSummary("Tests run: 5, Failures: 1, Errors: 1, Skipped: 0"), {
+    runner: "junit",
+    failed: 2,
+    passed: 3,
+  });
+  assert.equal(testSummary("BUILD SUCCESSFUL in 11s\nOrderServiceTest: 6 tests, 0 failures")?.failed, 0);
+  assert.deepEqual(testSummary("OK (5 tests, 9 assertions)"), { runner: "phpunit", failed: 0, passed: 5 });
+  assert.equal(findError("100% tests passed, 0 tests failed out of 4"), null);
+  assert.equal(findError("Tests: 0 failed, 12 passed"), null);
+  assert.ok(findError("FAILED tests/test_a.py::test_x - AssertionError"));
+  assert.ok(findError("src/a.py:31:5: F821 undefined name 'Memgraph'"));
+  assert.ok(findError("Error: Cannot find module 'x'"));
+});
+
+test("more continuations: a remark then 'continue', other languages, thanks", () => {
+  for (const t of [
+    "there was a timeout error in the chat, please contine",
+    "looks good, keep going",
+    "sigue",
+    "weiter",
+    "продолжай",
+    "続けて",
+    "继续",
+    "gracias",
+  ])
+    assert.ok(isContinuation(t), t);
+  for (const t of ["continue the refactor of the billing module into three files", "why did it stop?"])
+    assert.ok(!isContinuation(t), t);
+});
+
+test("agent context sent as user messages is not the developer's words (aider files, AGENTS.md)", () => {
+  for (const t of [
+    "I have *added these files to the chat* so you can go ahead and edit them.\n\nsrc/app.py\n```\nprint(1)\n```",
+    "Here are summaries of some files present in my git repository.\nDo not propose changes to these files",
+    "# AGENTS.md instructions for /repo\n\nUse pnpm.",
+  ])
+    assert.equal(stripUserText(t).commandOnly, true, t.slice(0, 30));
+});
+
+test("phase words: mechanical fixes, renames across files, explaining errors, impact questions", () => {
+  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
+  const cases: [string, string][] = [
+    ["Fix the typo in the error message", "small_edit"],
+    ["remove the trailing whitespace in README.md", "small_edit"],
+    ["ruff is failing on one thing, fix it", "small_edit"],
+    ["src/parser.rs:3:1: F401 'os' imported but unused", "small_edit"],
+    ["return 202 instead of 201 from the cancel endpoint", "small_edit"],
+    ["make the heading h2 instead of h1 in about.html", "small_edit"],
+    ["change the log level of that message from info to debug", "small_edit"],
+    ["turn off the beta banner: SHOW_BETA_BANNER=false", "small_edit"],
+    ["rename `fetchUserData` to `loadUserProfile` across the codebase", "refactor"],
+    ["move the date helpers from utils/index.ts to utils/date.ts", "refactor"],
+    ["RevenueCard, OrdersCard and UsersCard are 90% the same. make one StatCard component", "refactor"],
+    ["the fix is fine but the function is way too long now, split it up", "refactor"],
+    ["what does 'fatal: refusing to merge unrelated histories' mean and how do I get past it", "debug"],
+    ["users sometimes see another user's name after login. how could that happen?", "debug"],
+    ["docker compose up exits with code 1", "debug"],
+    ["why is there 'use client' on some components and not others? what decides that here?", "document"],
+    ["If we switch our ORM from TypeORM to Drizzle, what's the blast radius?", "plan"],
+    ["Before writing anything, outline how you would add offline sync", "plan"],
+    ["how would we add a `--json` output flag to every command?", "plan"],
+    ["MassTransit or plain Azure Service Bus SDK for a .NET 8 service? Pros/cons please", "plan"],
+    ["test_sync_retries is flaky on CI. make the test deterministic", "test"],
+  ];
+  for (const [text, phase] of cases) assert.equal(one(text), phase, text);
+});
+
+test("a named deliverable claims the words describing it: a rule file, a task, a test for a bug", () => {
+  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
+  // the rule's content talks about tests; the deliverable is the rule file
+  assert.equal(
+    one("create a rule that specifies that when fixing a bug to first always create a failing test"),
+    "document",
+  );
+  assert.equal(one("make a new task to capture the following work: add a command called `init` with flags"), "plan");
+  // the failure words describe the bug the test reproduces
+  assert.equal(
+    one("Before fixing issue #412 (negative quantities), write a regression test that fails on main"),
+    "test",
+  );
+  assert.equal(one("cover this with tests pls, happy path + errors"), "test");
+});
+
+test("aider's auto-commit note is a tool result whose commit type names the work in progress", () => {
+  const c = classify(
+    chat([
+      { role: "user", content: "coverage on this module is bad. bring it up, focus on branches" },
+      { role: "assistant", content: "Here are the changes to tests/test_orders.py" },
+      { role: "user", content: "I committed the changes with git hash 25a35c6 & commit msg: test: add orders" },
+      { role: "assistant", content: "Ok." },
+      { role: "user", content: "go ahead" },
+    ]),
+  );
+  assert.equal(c.phase, "test");
+  assert.ok(!c.signals.some((s) => s.includes("commit msg")), "the note is not read as the developer's words");
+});
+
+test("edits and a green run carry on the phase the words asked for", () => {
+  const c = classify(
+    chat([
+      {
+        role: "user",
+        content:
+          "OrderService and CancellationService both build the DTO inline. extract a publisher bean, pure restructuring",
+      },
+      {
+        role: "assistant",
+        content: "Extracting it.",
+        tool_calls: [
+          { id: "1", type: "function", function: { name: "edit", arguments: '{"filePath":"src/Order.java"}' } },
+        ],
+      },
+      { role: "tool", tool_call_id: "1", content: "Edit applied." },
+      {
+        role: "assistant",
+        content: "Tests should still pass:",
+        tool_calls: [
+          { id: "2", type: "function", function: { name: "bash", arguments: '{"command":"./gradlew test"}' } },
+        ],
+      },
+      { role: "tool", tool_call_id: "2", content: "BUILD SUCCESSFUL in 11s\nOrderServiceTest: 6 tests, 0 failures" },
+    ]),
+  );
+  assert.equal(c.kind, "tool-continuation");
+  assert.equal(c.phase, "refactor");
+});
