@@ -424,7 +424,7 @@ const RULES: Rule[] = [
     "refactor",
     2.2,
     "structure change",
-    /\binstead of (?:passing|using|having|hard-?coding|calling|duplicating|repeating)\b[^.\n]{0,80}\b(?:use|create|pass|make|can we|could we|let'?s|an? (?:options?|config|single))\b|\b(?:without changing|keep(?:ing)?|preserv(?:e|ing)) (?:the )?(?:behaviou?r|functionality|output|api)\b|\b(?:same|identical) (?:output|behaviou?r|result)s?\b|\bshould `?[\w.$-]+`? (?:be|live|go|belong) (?:in|into|under)\b|\b(?:extract|pull out|factor out|inline|rename) (?:\w+ ){0,3}(?:across|throughout|everywhere|into (?:a |its own |separate )?(?:helper|function|method|class|module|file|component|hook))\b|\b(?:type safety|typing|non-null assertion|strict(?:er)? types?|remove (?:the )?any)\b|\b(?:top-?down|consisten(?:t|cy) (?:in )?naming|naming consisten)/,
+    /\binstead of (?:passing|having|hard-?coding|duplicating|repeating)\b[^.\n]{0,80}\b(?:use|create|pass|make|can we|could we|let'?s|an? (?:options?|config|single))\b|\b(?:without changing|keep(?:ing)?|preserv(?:e|ing)) (?:the )?(?:behaviou?r|functionality|output|api)\b|\b(?:same|identical) (?:output|behaviou?r|result)s?\b|\bshould `?[\w.$-]+`? (?:be|live|go|belong) (?:in|into|under)\b|\b(?:extract|pull out|factor out|inline|rename) (?:\w+ ){0,3}(?:across|throughout|everywhere|into (?:a |its own |separate )?(?:helper|function|method|class|module|file|component|hook))\b|\b(?:type safety|typing|non-null assertion|strict(?:er)? types?|remove (?:the )?any)\b|\b(?:top-?down|consisten(?:t|cy) (?:in )?naming|naming consisten)/,
   ),
   R(
     "refactor",
