@@ -649,7 +649,7 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   if (
     !narration &&
     t.length < 90 &&
-    /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:rename|change|replace|remove|delete|update|bump|set|swap|fix (?:the )?typo)\b/i.test(
+    /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:rename|change|replace|remove|delete|update(?! (?:the |all )?(?:files?|code|everything|it accordingly|them))|bump|set|swap|fix (?:the )?typo)\b/i.test(
       t.trim(),
     )
   )
