@@ -57,7 +57,7 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
   const mode = fp.mode ?? hist.humanMode;
   const facts = toolFacts(hist);
   const human = textEvidence(hist.continuation ? "" : hist.human, withSignals);
-  const inherit = hist.continuation || hist.pasted;
+  const inherit = hist.continuation || hist.pasted || hist.followUp;
   const prev = textEvidence(inherit || !hist.humanIsLast ? hist.prev : "", false, 300);
   // When the last message is the developer's, earlier words matter less; after tool traffic, "ok" or a paste, more.
   const prevScale = inherit ? 1 : hist.humanIsLast ? 0 : 0.5;

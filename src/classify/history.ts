@@ -3,7 +3,7 @@
  * before them (the work in progress), and the tool traffic since.
  */
 import { commandFromArgs, commandFromResult, isRunTool } from "./shell.js";
-import { isContinuation, isPasteOnly, type Stripped, stripUserText } from "./strip.js";
+import { isContinuation, isFollowUp, isPasteOnly, type Stripped, stripUserText } from "./strip.js";
 import type { RequestView, ToolCall, Turn } from "./view.js";
 
 export interface History {
@@ -14,6 +14,8 @@ export interface History {
   /** The last turn is that human message (nothing from tools after it). */
   humanIsLast: boolean;
   continuation: boolean;
+  /** The words ask for more of the work in progress ("also add one for X", "now do the same for Y"). */
+  followUp: boolean;
   /** The words are pasted output with no instruction of their own (see `isPasteOnly`). */
   pasted: boolean;
   /** The words are an issue report wrapped by a harness (SWE-agent, OpenHands…). */
@@ -90,6 +92,7 @@ export function readHistory(v: RequestView): History {
     humanMode: null,
     humanIsLast: false,
     continuation: false,
+    followUp: false,
     pasted: false,
     issue: false,
     prev: "",
@@ -158,6 +161,7 @@ export function readHistory(v: RequestView): History {
         h.humanMode = s.mode;
         h.humanIsLast = h.turnsSinceHuman === 0;
         h.continuation = isContinuation(s.text);
+        h.followUp = !h.continuation && isFollowUp(s.text);
         h.pasted = isPasteOnly(s.text);
         h.issue = s.issue === true;
       } else if (prevCount < 2) {

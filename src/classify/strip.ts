@@ -115,7 +115,7 @@ export function stripUserText(raw: string): Stripped {
 }
 
 const CONTINUATION_RE =
-  /^(?:ok(?:ay|ey)?|o+kay|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|👍|sí|si|sigue|seguí|continúa|continua|dale|adelante|vale|weiter|mach weiter|ja|genau|oui|vas-y|continuez|d'accord|sim|pode seguir|prossiga|continue|да|давай|продолжай|продолжи|ок|ага|続けて|はい|お願いします|继续|好的|好|可以|行|对|gracias|merci|danke|спасибо|obrigad[oa]|谢谢|ありがとう|thx|ty)(?:[\s,.!]+(?:please|then|thanks|go ahead|do it|continue|proceed|and continue|yes|ok))*[\s.!]*$/i;
+  /^(?:ok(?:ay|ey)?|o+kay|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|👍|sí|si|sigue|seguí|continúa|continua|dale|adelante|vale|weiter|mach weiter|ja|genau|oui|vas-y|continuez|d'accord|sim|pode seguir|prossiga|continue|да|давай|продолжай|продолжи|ок|ага|続けて|はい|お願いします|继续|好的|好|可以|行|对|gracias|merci|danke|спасибо|obrigad[oa]|谢谢|ありがとう|thx|ty)(?:[\s,.!]+(?:please|pls|plz|then|thanks|thx|go ahead|go|do it|continue|proceed|and continue|yes|ok|keep going|next step))*[\s.!]*$/i;
 
 /** "go ahead and implement this", "okey lets do this", "yes, go ahead and do so": agreement to the proposal in view. */
 const AGREE_RE =
@@ -147,6 +147,17 @@ export function isPasteOnly(text: string): boolean {
 /** "there was a timeout error in the chat, please contine": a remark about the session, then "carry on". */
 const CONTINUE_TAIL_RE =
   /^[^?\n]{0,80}[,.;!]\s*(?:so |now |then )?(?:please |pls |just )?(?:continue|contine|continue where you left off|go on|carry on|keep going|resume|proceed)[\s.!]*$/i;
+
+/**
+ * "also add one for the locale prop", "now do the same for admin_handlers.go", "next file: money.ts", "cover the dlq
+ * too": more of the work in progress, whatever their own verbs say.
+ */
+const FOLLOW_UP_RE =
+  /^(?:(?:ok(?:ay)?|nice|great|good|yes|yep|cool|perfect|thanks|lgtm)[,.!]*\s+)*(?:(?:now|also|then|and|just)\s+)*(?:(?:do|apply) the same (?:for|with|in|to)\b|same (?:for|with|in)\b|(?:add|write|do|make|create) (?:one|another|more|the same)\b|next(?: file| one| up| module| package)?:|(?:do|get|cover|handle|fix|update|convert|migrate) (?:those|these|them|the rest|the others)(?: too| as well)?\b)|\b(?:too|as well)[.!]*$/i;
+
+export function isFollowUp(text: string): boolean {
+  return text.length < 120 && FOLLOW_UP_RE.test(text.trim());
+}
 
 export function isContinuation(text: string): boolean {
   if (text.length > 100) return false;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { classify } from "../../src/classify/index.js";
 import { toClassifyInput } from "../../src/classify/input.js";
-import { isContinuation, stripUserText } from "../../src/classify/strip.js";
+import { isContinuation, isFollowUp, stripUserText } from "../../src/classify/strip.js";
 import { findError, testSummary } from "../../src/classify/tool-history.js";
 
 test("strips agent wrappers down to the user's words", () => {
@@ -310,4 +310,23 @@ test("edits and a green run carry on the phase the words asked for", () => {
   );
   assert.equal(c.kind, "tool-continuation");
   assert.equal(c.phase, "refactor");
+});
+
+test("follow-ups ask for more of the work in progress", () => {
+  for (const t of [
+    "also add one for the replay protection",
+    "nice. now do the same for admin_handlers.go",
+    "next file: money.ts",
+    "yes cover the dlq too",
+  ])
+    assert.ok(isFollowUp(t), t);
+  for (const t of ["add a retry button to the error screen", "why is the dlq empty?"]) assert.ok(!isFollowUp(t), t);
+  const c = classify(
+    chat([
+      { role: "user", content: "write unit tests for the date picker" },
+      { role: "assistant", content: "Added tests for the default range and min/max dates." },
+      { role: "user", content: "ok also add one for the locale prop (de-DE should start weeks on monday)" },
+    ]),
+  );
+  assert.equal(c.phase, "test");
 });
