@@ -330,3 +330,25 @@ test("follow-ups ask for more of the work in progress", () => {
   );
   assert.equal(c.phase, "test");
 });
+
+test("symptoms without the word error are debug; explain-only asks are document", () => {
+  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
+  const cases: [string, string][] = [
+    ["argparse: my --since flag is always None even when I pass it", "debug"],
+    ["the contact form on the landing page doesn't send anything, the button just spins", "debug"],
+    ["celery tasks stay in PENDING forever, flower shows 0 tasks received", "debug"],
+    ["training loss goes to nan after ~300 steps since I added mixed precision", "debug"],
+    ["this report query started returning duplicated rows once I added the LEFT JOIN", "debug"],
+    ["rust build broke after I bumped tokio, pls fix", "debug"],
+    ["Unresolved reference: viewModels in MainActivity.kt line 23", "debug"],
+    ["explain this warning and fix it: Each child in a list should have a unique key prop", "debug"],
+    ["add a /healthz endpoint that returns 503 with the failing dependency if postgres is down", "implement"],
+    ["what is the useSyncExternalStore call in src/store/board.ts doing? I need to understand it", "document"],
+    ["write docs/cli.md documenting every flag of the rollout command", "document"],
+    ["QuestPDF vs iText 8 vs something else for invoice PDFs in .NET 8?", "plan"],
+    ["investigate how auth works and propose how to add API keys. I want a proposal, not code", "plan"],
+    ["coverage for src/utils/money.ts is 54%, get it above 90", "test"],
+    ["find_pairs is O(n^2) and takes 40s. make it faster, output must be exactly the same", "refactor"],
+  ];
+  for (const [text, phase] of cases) assert.equal(one(text), phase, text);
+});
