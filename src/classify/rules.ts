@@ -128,6 +128,7 @@ const OBJECT = new Set([
 ]);
 /** Failure words that describe the bug a test is to reproduce when a test is the named deliverable. */
 const SYMPTOM = new Set([
+  "intl error",
   "error words",
   "fix it",
   "wrong output",
@@ -232,13 +233,13 @@ const RULES: Rule[] = [
     "debug",
     2.5,
     "error words",
-    /\b(?:errors?(?! (?:handling|handlers?|types?|enums?|class(?:es)?|codes?|boundar(?:y|ies)|pages?|states?|schemas?|models?|variants?)\b)|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|broke|undefined is not|cannot read|not defined|unresolved reference|cannot find symbol|undefined reference|has no attribute|is not a function|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
+    /\b(?:(?<!(?:validation|form|field|per-field|inline) )errors?(?! (?:handling|handlers?|types?|enums?|class(?:es)?|codes?|boundar(?:y|ies)|pages?|states?|schemas?|models?|variants?)\b)|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|broke|undefined is not|cannot read|not defined|unresolved reference|cannot find symbol|undefined reference|has no attribute|is not a function|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
   ),
   R(
     "debug",
     2.0,
     "doesn't work",
-    /\b(?:(?:does|do|did|is|was|are)n'?t|not|no longer|never|still not|stopped) (?:\w+ )?(?:work(?:ing)?|run(?:ning)?|start(?:ing)?|load(?:ing)?|show(?:ing)?|appear(?:ing)?|render(?:ing)?|compil(?:e|ing)|build(?:ing)?|respond(?:ing)?|sav(?:e|ing)|find(?:ing)?|connect(?:ing)?|send(?:ing)?|fir(?:e|ing)|trigger(?:ing)?|updat(?:e|ing)|refresh(?:ing)?|sync(?:ing)?|open(?:ing)?|submit(?:ting)?|upload(?:ing)?|print(?:ing)?|redirect(?:ing)?)\b/,
+    /\b(?:(?:does|do|did|is|was|are|ca|could|wo)n'?t|cannot|unable to|not|no longer|never|still not|stopped) (?:\w+ )?(?:log ?in|sign ?in|work(?:ing)?|run(?:ning)?|start(?:ing)?|load(?:ing)?|show(?:ing)?|appear(?:ing)?|render(?:ing)?|compil(?:e|ing)|build(?:ing)?|respond(?:ing)?|sav(?:e|ing)|find(?:ing)?|connect(?:ing)?|send(?:ing)?|fir(?:e|ing)|trigger(?:ing)?|updat(?:e|ing)|refresh(?:ing)?|sync(?:ing)?|open(?:ing)?|submit(?:ting)?|upload(?:ing)?|print(?:ing)?|redirect(?:ing)?)\b/,
   ),
   R(
     "debug",
@@ -339,7 +340,7 @@ const RULES: Rule[] = [
     "refactor",
     3.0,
     "refactor words",
-    /\b(?:refactor(?:ing)?|clean ?up|cleanup|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:[\w.-]+ ){0,8}(?:into|to|out)|split (?:[\w.,-]+ ){0,5}(?:into|file|module|class|function|per)|break (?:up|apart) (?:the |this |that )?(?:[\w.-]+ ){0,3}into|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:[\w./-]+ ){0,6}(?:to|from)|consolidate)\b/,
+    /\b(?:refactor(?:ing)?|clean ?up(?! (?:job|task|script|cron))|(?:code |a )cleanup|cleanup (?:of|pass)|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:[\w.-]+ ){0,8}(?:into|to|out)|split (?:[\w.,-]+ ){0,5}(?:into|file|module|class|function|per)|break (?:up|apart) (?:the |this |that )?(?:[\w.-]+ ){0,3}into|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:[\w./-]+ ){0,6}(?:to|from)|consolidate)\b/,
   ),
   R(
     "refactor",
@@ -352,7 +353,7 @@ const RULES: Rule[] = [
     "document",
     3.0,
     "docs words",
-    /\b(?:documentation|document (?:it|this|the|that|how|what)|documenting|docstrings?|jsdoc|javadoc|contributing(?:\.md| guide)|code of conduct|(?<!(?:disable|eslint-disable|noqa|ignore|todo) )comments?(?! out)|readme|changelog|docs|wiki|release notes|commit message|pr description|pull request description|summari[sz]e|handover|write-?up|tutorial|guide)\b/,
+    /\b(?:documentation|document (?:it|this|the|that|how|what)|documenting|docstrings?|jsdoc|javadoc|contributing(?:\.md| guide)|code of conduct|(?<!(?:disable|eslint-disable|noqa|ignore|todo) )comments?(?! out)|readme|changelog|(?<!(?:from|in|per|according to) (?:the )?)docs|wiki|release notes|commit message|pr description|pull request description|summari[sz]e|handover|write-?up|tutorial|guide)\b/,
   ),
   // Nouns that also name what code produces ("a markdown document", "the summary line"): weaker.
   R(
@@ -399,7 +400,7 @@ const RULES: Rule[] = [
     "small_edit",
     2.5,
     "rename one thing",
-    /\b(?:rename (?:the )?(?:variable|var|param(?:eter)?|field|constant|function|method)?\s*`?\w+`? to|change (?:the )?(?:value|constant|default|version|port|name|text|label|color|colour|string|timeout) (?:of \w+ )?(?:to|from)|bump (?:the )?version|reformat|(?:lower|upper) ?case|capitali[sz]e|format(?:ting)?|lint(?:er)? (?:warning|error)s?|unused (?:import|variable)|indent(?:ation)?|trailing (?:whitespace|comma)|semicolon|delete (?:this|that|the) line|remove (?:this|that|the) (?:line|import|print|log|comment))\b/,
+    /\b(?:rename (?:the )?(?:variable|var|param(?:eter)?|field|constant|function|method)?\s*`?\w+`? to|change (?:the )?(?:value|constant|default|version|port|name|text|label|color|colour|string|timeout) (?:of \w+ )?(?:to|from)|bump (?:the )?version|(?<![-.])(?:re)?format(?![-.\w])|(?:lower|upper) ?case|capitali[sz]e|format(?:ting)?|lint(?:er)? (?:warning|error)s?|unused (?:import|variable)|indent(?:ation)?|trailing (?:whitespace|comma)|semicolon|delete (?:this|that|the) line|remove (?:this|that|the) (?:line|import|print|log|comment))\b/,
   ),
   R(
     "small_edit",
@@ -476,7 +477,7 @@ const RULES: Rule[] = [
     "test",
     2.5,
     "test kinds",
-    /\b(?:table-driven|property-based|golden[- ]file|snapshot tests?|load test|benchmarks? for|pact|bats|pgtap|terratest|testcontainers|msw handlers|conftest|factory_boy|factories for|mockery|test expectations|test names|regression tests?|failing tests? (?:that|which|for|first)|(?:tests?|specs?) (?:that|which) (?:reproduces?|fails?|covers?|catches?)|tests? to (?:cover|reproduce|catch|pin down)|cover (?:this|it|that|these|them|\w+) with (?:unit )?tests|tests? for [\w./-]+|e2e|end-to-end|playwright|cypress|k6|tsets?|tst|un test|tests? (?:dafür|para)|unit tests?)\b/,
+    /\b(?:table-driven|property-based|golden[- ]file|snapshot tests?|load test|benchmarks? for|pact|bats|pgtap|terratest|testcontainers|msw handlers|conftest|factory_boy|factories for|mockery|mock (?:out )?(?:the|a|an|all|every) [\w-]+(?: [\w-]+)? (?:client|api|service|server|calls?|requests?|db|database)|test expectations|test names|regression tests?|failing tests? (?:that|which|for|first)|(?:tests?|specs?) (?:that|which) (?:reproduces?|fails?|covers?|catches?)|tests? to (?:cover|reproduce|catch|pin down)|cover (?:this|it|that|these|them|\w+) with (?:unit )?tests|tests? for [\w./-]+|e2e|end-to-end|playwright|cypress|k6|tsets?|tst|un test|tests? (?:dafür|para)|unit tests?)\b/,
   ),
   // refactor: behaviour kept, shape changed
   R(
@@ -564,7 +565,7 @@ const RULES: Rule[] = [
     "debug",
     2.5,
     "intl error",
-    /ошибк|не работает|не запуска|исправ|почему|баг|排查|偶尔|崩溃|异常|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|doppelt|zweimal|kaputt|还是不行|不行了|查一下|не работает|woran (?:kann|könnte) das liegen|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
+    /ошибк|не работает|не запуска|исправ|почему|баг|排查|偶尔|崩溃|异常|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|doppelt|zweimal|kaputt|还是不行|不行了|查一下|但实际|却没有|не работает|woran (?:kann|könnte) das liegen|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
   ),
   R("test", 2.5, "intl test", /тест|pruebas?|prueba unitaria|testf[äa]ll|testes|测试|單元測試|单元测试|テスト/),
   R(
@@ -577,7 +578,7 @@ const RULES: Rule[] = [
     "small_edit",
     2.5,
     "intl rename",
-    /переименуй|переименова|опечатк|改成|改为|\bsetz(?:e)? [^.\n]{1,60} auf\b|renombr|errata|umbenenn|tippfehler|重命名|改名|拼写|renomei|erro de digita/,
+    /переименуй|переименова|опечатк|改成|改为|\bsetz(?:e)? [^\n]{1,60}? auf\b|renombr|errata|umbenenn|tippfehler|重命名|改名|拼写|renomei|erro de digita/,
   ),
   R(
     "document",

@@ -114,8 +114,9 @@ export function stripUserText(raw: string): Stripped {
   return { text: t, mode, commandOnly, runCommand, issue };
 }
 
-const CONTINUATION_RE =
-  /^(?:ok(?:ay|ey)?|o+kay|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|alright|all right|sounds fine|fine by me|cont\.?|yes,? (?:all|both) of them|all of them|(?:yes,? )?(?:add|do|fix) (?:them|those|it)|👍|sí|si|sigue|seguí|continúa|continua|dale|adelante|vale|weiter|mach weiter|ja|genau|oui|vas-y|continuez|d'accord|sim|pode seguir|prossiga|continue|да|давай|продолжай|продолжи|ок|ага|続けて|はい|お願いします|继续|好的|好|可以|行|对|gracias|merci|danke|спасибо|obrigad[oa]|谢谢|ありがとう|thx|ty)(?:[\s,.!]+(?:please|pls|plz|then|thanks|thx|go ahead|go|do it|continue|proceed|and continue|yes|ok|keep going|next step))*[\s.!]*$/i;
+/** Words that only tell the agent to carry on, any number of them: "ok", "ok sure", "yes go ahead", "好的，改吧". */
+const CONTINUE_WORD = String.raw`(?:ok(?:ay|ey)?|o+kay|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|alright|all right|sounds fine|fine by me|cont\.?|yes,? (?:all|both) of them|all of them|(?:yes,? )?(?:add|do|fix) (?:them|those|it)|👍|sí|si|sigue|seguí|continúa|continua|dale|adelante|vale|weiter|mach weiter|ja|genau|oui|vas-y|continuez|d'accord|sim|pode seguir|prossiga|continue|да|давай|продолжай|продолжи|ок|ага|続けて|はい|お願いします|继续|好的|好|可以|行|对|gracias|merci|danke|спасибо|obrigad[oa]|谢谢|ありがとう|thx|ty|改吧|改|go|then|please|pls|plz|do those|do that|sure thing|of course|why not)`;
+const CONTINUATION_RE = new RegExp(`^${CONTINUE_WORD}(?:[\\s,.!，。！、]+${CONTINUE_WORD})*[\\s.!。！]*$`, "i");
 
 /** "go ahead and implement this", "okey lets do this", "yes, go ahead and do so": agreement to the proposal in view. */
 const AGREE_RE =

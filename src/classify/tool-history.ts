@@ -90,7 +90,7 @@ export function testSummary(out: string): TestSummary | null {
 
 // Case matters: "FAILED" and "Error:" report a failure, "0 tests failed" does not.
 const ERROR_RE =
-  /Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception)\b(?::|\s+at\b)|\b[Ee]rror(?:\[E\d+\]| TS\d+|:)|\bERROR\b|npm ERR!|command not found|No such file or directory|^fatal:|panic:|[Ss]egmentation fault|BUILD FAILED|Build failed|Compilation failed|[Cc]annot find module|[Ee]xit(?:ed)?(?: with)? (?:code|status):? [1-9]|HTTP\/\d(?:\.\d)? 5\d\d|DATA RACE|<tool_use_error>|Uncaught|FAILED\b|:\d+:\d+: (?:E9\d\d|F8[2-3]\d|F63\d|F7\d\d) /m;
+  /Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception)\b(?::|\s+at\b)|\b[Ee]rror(?:\[E\d+\]| TS\d+|:)|\bERROR\b|npm ERR!|command not found|No such file or directory|^fatal:|panic:|[Ss]egmentation fault|BUILD FAILED|Build failed|Compilation failed|[Cc]annot find module|[Ee]xit(?:ed)?(?: with)? (?:code|status):? [1-9]|HTTP\/\d(?:\.\d)? 5\d\d|DATA RACE|<tool_use_error>|Uncaught|FAILED\b|\.go:\d+:\d+: |[Ii]nvalid option|[Uu]nknown option|[Uu]nrecognized (?:option|argument)|:\d+:\d+: (?:E9\d\d|F8[2-3]\d|F63\d|F7\d\d) /m;
 
 /** First error line in tool output, or null. */
 export function findError(out: string): string | null {
@@ -108,7 +108,8 @@ const READ_TOOLS =
 const VIEW_ARGS_RE = /(?:^|[\s"{,])command"?\s*[=:]\s*"?view\b/;
 const TEST_PATH =
   /(?:^|[/\\_.-])(?:tests?|specs?|__tests__|testing)(?:[/\\_.-]|$)|\.(?:test|spec)\.\w+|_test\.\w+|test_\w+\.py|Tests?\.cs/i;
-const MD_PATH = /\.(?:md|mdx|mdc|rst|adoc|txt)\b|README|CHANGELOG|LICENSE/i;
+const MD_PATH =
+  /\.(?:md|mdx|mdc|rst|adoc)\b|(?<!CMakeLists|requirements[\w-]*|constraints)\.txt\b|README|CHANGELOG|LICENSE/i;
 const TEST_CMD =
   /\b(?:pytest|py\.test|jest|vitest|mocha|go test|cargo test|npm (?:run )?test|pnpm (?:run )?test|yarn test|bun test|dotnet test|rspec|phpunit|unittest|tox|nox|make test|ctest|gradlew? test|mvn test|mix test|swift test|flutter test)\b/;
 
