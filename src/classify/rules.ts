@@ -2,6 +2,7 @@
  * Layer 1: weighted text evidence for every phase from the developer's own words. Every rule that matches adds
  * its weight; nothing wins by coming first. Compiled once at import.
  */
+import { Prefilter } from "./prefilter.js";
 import { PHASES, type Phase } from "./types.js";
 
 export const PHASE_INDEX: Record<Phase, number> = Object.fromEntries(PHASES.map((p, i) => [p, i])) as Record<
@@ -9,7 +10,7 @@ export const PHASE_INDEX: Record<Phase, number> = Object.fromEntries(PHASES.map(
   number
 >;
 
-interface Rule {
+export interface Rule {
   re: RegExp;
   phase: Phase;
   w: number;
@@ -151,7 +152,7 @@ const CONTENT_WITH_CONTAINER = 0.5;
 /** Weight left to the generic implement rules when an object rule fired too. */
 const GENERIC_WITH_OBJECT = 0.75;
 
-const RULES: Rule[] = [
+export const RULES: Rule[] = [
   // plan
   R(
     "plan",
@@ -600,6 +601,9 @@ const RULES: Rule[] = [
   ),
 ];
 
+/** Which rules can match a text at all, from literals every match must contain (see prefilter.ts). */
+export const RULE_GATE = new Prefilter(RULES.map((r) => ({ re: r.re, lowerCased: !r.caseSensitive })));
+
 const N = PHASES.length;
 
 export interface RuleResult {
@@ -637,12 +641,13 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   let testObject = false;
   let container = -1;
   let containerW = 0;
-  for (const r of RULES) {
+  // trace rules look at case-sensitive text; keyword rules at lower-case text
+  const may = RULE_GATE.scan(lower, t);
+  for (let i = 0; i < RULES.length; i++) {
+    const r = RULES[i];
     if (narration && r.userOnly) continue;
     if (r.need && !r.need.some((n) => lower.includes(n))) continue;
-    // trace rules look at case-sensitive text; keyword rules at lower-case text
-    const hit = r.caseSensitive ? r.re.test(t) : r.re.test(lower);
-    if (hit) {
+    if (RULE_GATE.test(may, i, lower, t)) {
       scores[PHASE_INDEX[r.phase]] += r.w;
       if (r.generic) generic += r.w;
       if (r.object) object = true;

@@ -1,0 +1,653 @@
+/**
+ * A one-pass prefilter for a table of regexes. At startup each regex's source is read into a set of literal
+ * strings such that every string the regex matches contains at least one of them ("required literals", as in
+ * Russ Cox's trigram index: exact sets for small alternations, classes and concatenations, alternation = union,
+ * optional and zero-width parts contribute nothing). At run time one Aho–Corasick pass over a text says which
+ * regexes can match it at all; only those need to run. A regex without a useful set, or with syntax this reader
+ * does not know, always runs. Sound by construction: every guess errs on the side of "may match".
+ *
+ * The reader is purpose-built rather than a full regex parser: regexpp takes 40–85 ms cold for the rule table
+ * (the whole module builds in a few ms), and anything outside the plain subset makes a regex "always run".
+ */
+
+/** Largest exact-string set kept while expanding alternations, classes, repeats and concatenations. */
+const MAX_SET = 64;
+/** Largest character class expanded into single characters. */
+const MAX_CLASS = 10;
+
+/** Strings plus their estimated cost: the chance that a given text position starts one of them. */
+interface Lits {
+  strs: string[];
+  cost: number;
+}
+
+/**
+ * What a piece of regex can match: `exact`, every string it matches (null: too many or unbounded); `req`, strings
+ * one of which every match contains (null: none known).
+ */
+interface Info {
+  exact: Lits | null;
+  req: Lits | null;
+}
+
+const EMPTY_STRING: Lits = { strs: [""], cost: 1 };
+/** The set of no strings (what an alternation starts from). */
+const EMPTY_NONE: Lits = { strs: [], cost: 0 };
+const EMPTY: Info = { exact: EMPTY_STRING, req: null };
+const UNKNOWN: Info = { exact: null, req: null };
+
+/**
+ * Rough frequency of a character in prose (English letter frequencies, the space, the rest rare): of the sets a
+ * regex proves, the prefilter keeps the one least often found in text.
+ */
+const FREQ = new Float64Array(128).fill(0.01);
+FREQ[32] = 0.18;
+for (const [i, ch] of [..."etaoinshrdlcumwfgypbvkjxqz"].entries()) {
+  const f = 0.1 / (1 + i / 3);
+  FREQ[ch.charCodeAt(0)] = f;
+  FREQ[ch.charCodeAt(0) - 32] = f / 10;
+}
+
+function strCost(s: string): number {
+  let p = 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    p *= c < 128 ? FREQ[c] : 0.002;
+  }
+  return p;
+}
+
+function lits(strs: string[]): Lits {
+  let cost = 0;
+  for (const s of strs) cost += strCost(s);
+  return { strs, cost };
+}
+
+function cross(a: Lits, b: Lits): Lits | null {
+  if (a.strs.length * b.strs.length > MAX_SET) return null;
+  const strs: string[] = [];
+  for (const x of a.strs) for (const y of b.strs) strs.push(x + y);
+  return { strs, cost: a.cost * b.cost };
+}
+
+function union(a: Lits, b: Lits, max: number): Lits | null {
+  if (a.strs.length + b.strs.length > max) return null;
+  return { strs: a.strs.concat(b.strs), cost: a.cost + b.cost };
+}
+
+/** A set is worth scanning for only when it is rarer than this (≈ one hit per 50 characters of prose). */
+const MAX_COST = 0.02;
+
+/** The set as a requirement: none if it holds the empty string or would be found nearly everywhere. */
+function usable(s: Lits | null): Lits | null {
+  if (!s || s.cost > MAX_COST || s.strs.includes("")) return null;
+  return s;
+}
+
+function better(a: Lits | null, b: Lits | null): Lits | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.cost < a.cost ? b : a;
+}
+
+/** Drops duplicates and members that contain another member (a text holding the longer holds the shorter). */
+function minimal(strs: string[]): string[] {
+  const byLength = [...new Set(strs)].sort((x, y) => x.length - y.length || (x < y ? -1 : 1));
+  const out: string[] = [];
+  for (const x of byLength) if (!out.some((y) => x.includes(y))) out.push(x);
+  return out.sort();
+}
+
+/** Regex syntax outside the subset read here: the regex always runs. */
+class Unsupported extends Error {}
+
+/** Recursive descent over `RegExp.source`, computing `Info` bottom-up without building a tree. */
+class Reader {
+  private i = 0;
+
+  constructor(
+    private readonly src: string,
+    /** `i` flag: letters are compared lower-cased (the text scanned must then be lower-case). */
+    private readonly fold: boolean,
+    private readonly unicode: boolean,
+  ) {}
+
+  /** The top-level alternatives: source span and what each can match. */
+  top(): { start: number; end: number; info: Info }[] {
+    const out: { start: number; end: number; info: Info }[] = [];
+    for (;;) {
+      const start = this.i;
+      const info = this.alternative();
+      out.push({ start, end: this.i, info });
+      if (this.peek() !== 124 /* | */) break;
+      this.i++;
+    }
+    if (this.i !== this.src.length) throw new Unsupported("unbalanced )");
+    return out;
+  }
+
+  private peek(k = 0): number {
+    return this.i + k < this.src.length ? this.src.charCodeAt(this.i + k) : -1;
+  }
+
+  /** Alternation: exact sets unite (while small); the requirement is the union of every alternative's best. */
+  private disjunction(): Info {
+    let exact: Lits | null = EMPTY_NONE;
+    let req: Lits | null = EMPTY_NONE;
+    for (let first = true; first || this.peek() === 124 /* | */; first = false) {
+      if (!first) this.i++;
+      const alt = this.alternative();
+      exact = exact && alt.exact ? union(exact, alt.exact, MAX_SET) : null;
+      const r = best(alt);
+      req = req && r ? union(req, r, Number.POSITIVE_INFINITY) : null;
+    }
+    return { exact, req: better(usable(req), usable(exact)) };
+  }
+
+  private alternative(): Info {
+    const items: Info[] = [];
+    for (;;) {
+      const c = this.peek();
+      if (c === -1 || c === 124 /* | */ || c === 41 /* ) */) break;
+      const it = this.quantified();
+      // Runs of single strings (plain characters, assertions) become one string before any cross product.
+      const last = items[items.length - 1];
+      if (last?.exact?.strs.length === 1 && it.exact?.strs.length === 1 && !last.req && !it.req)
+        items[items.length - 1] = { exact: lits([last.exact.strs[0] + it.exact.strs[0]]), req: null };
+      else items.push(it);
+    }
+    return concat(items);
+  }
+
+  private quantified(): Info {
+    const atom = this.atom();
+    const c = this.peek();
+    let min: number;
+    let max: number;
+    if (c === 42 /* * */) [min, max] = [0, Number.POSITIVE_INFINITY];
+    else if (c === 43 /* + */) [min, max] = [1, Number.POSITIVE_INFINITY];
+    else if (c === 63 /* ? */) [min, max] = [0, 1];
+    else if (c === 123 /* { */) {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i, this.i + 24));
+      if (!m) {
+        if (this.unicode) throw new Unsupported("{");
+        return atom; // a literal "{" follows (Annex B)
+      }
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === "" ? Number.POSITIVE_INFINITY : Number(m[3]);
+      this.i += m[0].length - 1;
+    } else return atom;
+    this.i++;
+    if (this.peek() === 63 /* ? lazy */) this.i++;
+    return repeat(atom, min, max);
+  }
+
+  private char(cp: number): Info {
+    let s = String.fromCodePoint(cp);
+    if (this.fold) {
+      if (cp >= 0x80) return UNKNOWN; // non-ASCII case pairs (σ/ς, µ/μ, K/k) are not enumerated
+      s = s.toLowerCase();
+      if (this.unicode && (s === "k" || s === "s")) return UNKNOWN; // Kelvin sign, long s
+    }
+    const l = lits([s]);
+    return { exact: l, req: null };
+  }
+
+  private atom(): Info {
+    const c = this.peek();
+    this.i++;
+    switch (c) {
+      case 94: // ^
+      case 36: // $
+        return EMPTY;
+      case 46: // .
+        return UNKNOWN;
+      case 92: // \
+        return this.escape(false);
+      case 91: // [
+        return this.charClass();
+      case 40: // (
+        return this.group();
+      case 42: // *
+      case 43: // +
+      case 63: // ?
+        throw new Unsupported("quantifier without atom");
+      default: {
+        if (this.unicode && c >= 0xd800 && c <= 0xdbff) {
+          const cp = this.src.codePointAt(this.i - 1) as number;
+          if (cp > 0xffff) this.i++;
+          return this.char(cp);
+        }
+        return this.char(c);
+      }
+    }
+  }
+
+  private group(): Info {
+    let lookaround = false;
+    if (this.peek() === 63 /* ? */) {
+      const a = this.peek(1);
+      const b = this.peek(2);
+      if (a === 58 /* : */) this.i += 2;
+      else if (a === 61 /* = */ || a === 33 /* ! */) {
+        this.i += 2;
+        lookaround = true;
+      } else if (a === 60 /* < */ && (b === 61 || b === 33)) {
+        this.i += 3;
+        lookaround = true;
+      } else if (a === 60 /* < named */) {
+        const end = this.src.indexOf(">", this.i);
+        if (end === -1) throw new Unsupported("group name");
+        this.i = end + 1;
+      } else throw new Unsupported("group modifiers"); // (?i:…) and the like
+    }
+    const inner = this.disjunction();
+    if (this.peek() !== 41 /* ) */) throw new Unsupported("unclosed group");
+    this.i++;
+    // Lookarounds match no characters; what they demand is left out (sound, if weaker).
+    return lookaround ? EMPTY : inner;
+  }
+
+  /** After a backslash. In a class, `\b` is a backspace and assertions do not occur. */
+  private escape(inClass: boolean): Info {
+    const c = this.peek();
+    if (c === -1) throw new Unsupported("trailing \\");
+    this.i++;
+    const ch = String.fromCharCode(c);
+    switch (ch) {
+      case "b":
+        return inClass ? this.char(8) : EMPTY;
+      case "B":
+        if (inClass) throw new Unsupported("\\B in class");
+        return EMPTY;
+      case "d":
+        return { exact: lits([..."0123456789"]), req: null };
+      case "D":
+      case "w":
+      case "W":
+      case "s":
+      case "S":
+        return UNKNOWN;
+      case "n":
+        return this.char(10);
+      case "t":
+        return this.char(9);
+      case "r":
+        return this.char(13);
+      case "f":
+        return this.char(12);
+      case "v":
+        return this.char(11);
+      case "0":
+        if (this.peek() >= 48 && this.peek() <= 57) throw new Unsupported("octal escape");
+        return this.char(0);
+      case "x": {
+        const m = /^[0-9a-fA-F]{2}/.exec(this.src.slice(this.i, this.i + 2));
+        if (!m) throw new Unsupported("\\x");
+        this.i += 2;
+        return this.char(Number.parseInt(m[0], 16));
+      }
+      case "u": {
+        const m = /^[0-9a-fA-F]{4}/.exec(this.src.slice(this.i, this.i + 4));
+        if (!m) throw new Unsupported("\\u");
+        this.i += 4;
+        const cp = Number.parseInt(m[0], 16);
+        // A surrogate pair written as two escapes is one character in unicode mode: leave it to "unknown".
+        if (cp >= 0xd800 && cp <= 0xdfff) return UNKNOWN;
+        return this.char(cp);
+      }
+      default:
+        // Back-references, \c, \k<…>, \p{…}: not read here.
+        if (/[1-9ckpPq]/.test(ch)) throw new Unsupported(`\\${ch}`);
+        return this.char(c); // identity escape: \. \/ \- \( …
+    }
+  }
+
+  private charClass(): Info {
+    const negate = this.peek() === 94; /* ^ */
+    if (negate) this.i++;
+    if (this.peek() === 93 /* ] */) throw new Unsupported("empty class");
+    const chars: string[] = [];
+    let known = !negate;
+    for (;;) {
+      const c = this.peek();
+      if (c === -1) throw new Unsupported("unclosed class");
+      if (c === 93 /* ] */) {
+        this.i++;
+        break;
+      }
+      const lo = this.classAtom();
+      if (this.peek() === 45 /* - */ && this.peek(1) !== 93 && this.peek(1) !== -1) {
+        this.i++;
+        const hi = this.classAtom();
+        if (lo === null || hi === null) throw new Unsupported("class range with a set");
+        if (hi - lo >= MAX_CLASS) known = false;
+        else for (let v = lo; v <= hi && known; v++) known = this.addClassChar(chars, v);
+      } else if (lo === null) known = false;
+      else if (known) known = this.addClassChar(chars, lo);
+      if (chars.length > MAX_CLASS) known = false;
+    }
+    return known ? { exact: lits(chars), req: null } : UNKNOWN;
+  }
+
+  private addClassChar(chars: string[], cp: number): boolean {
+    const info = this.char(cp);
+    if (!info.exact) return false;
+    chars.push(info.exact.strs[0]);
+    return true;
+  }
+
+  /** One class member's code point, or null for a set escape (\d \w \s …). */
+  private classAtom(): number | null {
+    const c = this.peek();
+    this.i++;
+    if (c !== 92 /* \ */) {
+      if (this.unicode && c >= 0xd800 && c <= 0xdbff) {
+        const cp = this.src.codePointAt(this.i - 1) as number;
+        if (cp > 0xffff) this.i++;
+        return cp;
+      }
+      return c;
+    }
+    const e = this.peek();
+    if (e === 45 /* \- */) {
+      this.i++;
+      return 45;
+    }
+    if (e === 98 /* \b */) {
+      this.i++;
+      return 8;
+    }
+    const info = this.escape(true);
+    if (info.exact?.strs.length !== 1) return null;
+    return info.exact.strs[0].codePointAt(0) as number;
+  }
+}
+
+function concat(items: Info[]): Info {
+  // One pass: extend a run of exact items while the cross product stays small; every run and every item's own
+  // requirement is a candidate, and the rarest wins.
+  let req: Lits | null = null;
+  let whole: Lits | null = EMPTY_STRING;
+  let run: Lits = EMPTY_STRING;
+  for (const it of items) {
+    req = better(req, it.req);
+    whole = whole && it.exact ? cross(whole, it.exact) : null;
+    const next = it.exact ? cross(run, it.exact) : null;
+    if (next) {
+      run = next;
+      continue;
+    }
+    req = better(req, usable(run));
+    run = it.exact ?? EMPTY_STRING;
+  }
+  req = better(req, usable(run));
+  return { exact: whole, req };
+}
+
+function repeat(atom: Info, min: number, max: number): Info {
+  if (max === 0) return EMPTY;
+  let exact: Lits | null = null;
+  if (atom.exact && Number.isFinite(max)) {
+    exact = min === 0 ? EMPTY_STRING : EMPTY_NONE;
+    let power: Lits | null = EMPTY_STRING;
+    for (let n = 1; n <= max && power && exact; n++) {
+      power = cross(power, atom.exact);
+      if (!power) exact = null;
+      else if (n >= min) exact = union(exact, power, MAX_SET);
+    }
+  }
+  // At least one repetition: every match contains a match of the atom.
+  const req = min >= 1 ? better(atom.req, usable(atom.exact)) : null;
+  return { exact, req: better(req, usable(exact)) };
+}
+
+/** Best requirement of a whole alternative/disjunction: its own, or its exact set. */
+function best(info: Info): Lits | null {
+  return better(info.req, usable(info.exact));
+}
+
+/** A top-level alternative of a regex, and literals one of which each of its matches contains (null: none known). */
+export interface Branch {
+  source: string;
+  literals: string[] | null;
+}
+
+/**
+ * The top-level alternatives of `re` (`a|b|c`: the regex matches a text iff one of them does) with their required
+ * literals, or null when the regex cannot be filtered: syntax outside the subset read here, a `g`/`y` flag (`test`
+ * would keep state), or the `i` flag on text that is not lower-cased (`lowerCasedText`: the regex only ever runs
+ * on lower-cased text; literals of an `i` regex are lower-cased).
+ */
+export function branches(re: RegExp, lowerCasedText: boolean): Branch[] | null {
+  const f = re.flags;
+  const fold = f.includes("i");
+  if ((fold && !lowerCasedText) || f.includes("v") || f.includes("g") || f.includes("y")) return null;
+  try {
+    return new Reader(re.source, fold, f.includes("u")).top().map((alt) => {
+      const req = best(alt.info);
+      return { source: re.source.slice(alt.start, alt.end), literals: req ? [...new Set(req.strs)].sort() : null };
+    });
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
+/** Literal strings at least one of which occurs in every string `re` matches, or null (see `branches`). */
+export function requiredLiterals(re: RegExp, lowerCasedText: boolean): string[] | null {
+  const bs = branches(re, lowerCasedText);
+  if (!bs || bs.some((b) => !b.literals)) return null;
+  return minimal(bs.flatMap((b) => b.literals as string[]));
+}
+
+/** Longest stretch of a literal scanned for: the rarest window of a longer one (any substring is also required). */
+const MAX_SCAN = 8;
+
+function rarestWindow(s: string, k: number): string {
+  if (s.length <= k) return s;
+  let bestAt = 0;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (let i = 0; i + k <= s.length; i++) {
+    const c = strCost(s.slice(i, i + k));
+    if (c < bestCost) {
+      bestCost = c;
+      bestAt = i;
+    }
+  }
+  return s.slice(bestAt, bestAt + k);
+}
+
+/**
+ * Aho–Corasick over UTF-16 code units, compiled to a dense DFA over the literals' own alphabet (every other code
+ * unit is one class). States are stored as row offsets, so a step is one load: `s = delta[s + cls[c]]`. A state
+ * where literals end carries the bit set of their patterns (regex indices).
+ */
+class Scanner {
+  private readonly cls = new Uint16Array(65536);
+  private readonly delta: Uint16Array;
+  /** Per state (by row offset / width): offset + 1 of its pattern bit set in `masks`, 0 for none. */
+  private readonly outAt: Int32Array;
+  private readonly masks: Uint32Array;
+  private readonly width: number;
+
+  constructor(
+    entries: Entry[],
+    private readonly words: number,
+  ) {
+    let width = 1;
+    for (const e of entries)
+      for (let i = 0; i < e.literal.length; i++) {
+        const c = e.literal.charCodeAt(i);
+        if (this.cls[c] === 0) this.cls[c] = width++;
+      }
+    this.width = width;
+    // Trie, then failure links breadth-first (a state's failure target, a shorter suffix, is done before it).
+    const next: number[][] = [[]];
+    const own: (number[] | undefined)[] = [undefined];
+    for (const e of entries) {
+      let s = 0;
+      for (let i = 0; i < e.literal.length; i++) {
+        const a = this.cls[e.literal.charCodeAt(i)];
+        let t = next[s][a];
+        if (t === undefined) {
+          t = next.length;
+          next.push([]);
+          own.push(undefined);
+          next[s][a] = t;
+        }
+        s = t;
+      }
+      const ends = own[s] ?? [];
+      ends.push(e.pattern);
+      own[s] = ends;
+    }
+    const n = next.length;
+    const delta = new Int32Array(n * width); // state numbers first, row offsets at the end
+    this.outAt = new Int32Array(n);
+    const masks: number[] = [];
+    const fail = new Int32Array(n);
+    const setOf: (Uint32Array | null)[] = new Array(n).fill(null);
+    const queue: number[] = [0];
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q];
+      const inherited = s === 0 ? null : setOf[fail[s]];
+      let set = inherited ? Uint32Array.from(inherited) : null;
+      for (const p of own[s] ?? []) {
+        set ??= new Uint32Array(words);
+        set[p >>> 5] |= 1 << (p & 31);
+      }
+      setOf[s] = set;
+      if (set) {
+        this.outAt[s] = masks.length + 1;
+        for (const w of set) masks.push(w);
+      }
+      for (let a = 0; a < width; a++) {
+        const t = next[s][a];
+        if (t !== undefined) {
+          fail[t] = s === 0 ? 0 : delta[fail[s] * width + a];
+          delta[s * width + a] = t;
+          queue.push(t);
+        } else delta[s * width + a] = s === 0 ? 0 : delta[fail[s] * width + a];
+      }
+    }
+    this.delta = Uint16Array.from(delta);
+    this.masks = Uint32Array.from(masks);
+  }
+
+  /** ORs into `may` the bit of every pattern with a literal in `text`. */
+  scan(text: string, may: Uint32Array): void {
+    const cls = this.cls;
+    const delta = this.delta;
+    const outAt = this.outAt;
+    const width = this.width;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      s = delta[s * width + cls[text.charCodeAt(i)]];
+      const o = outAt[s];
+      if (o !== 0) for (let w = 0; w < this.words; w++) may[w] |= this.masks[o - 1 + w];
+    }
+  }
+}
+
+/** One regex of a table: it runs either on lower-cased text or on the text as it came. */
+export interface GatedRegex {
+  re: RegExp;
+  lowerCased: boolean;
+}
+
+type Entry = { pattern: number; literal: string };
+
+/** Literals of one kind of text: ASCII ones in one automaton, the rest (rarely needed) in another. */
+class ScanSet {
+  private readonly ascii: Scanner | null;
+  private readonly other: Scanner | null;
+
+  constructor(entries: Entry[], words: number) {
+    const ascii = entries.filter((e) => !NON_ASCII.test(e.literal));
+    const other = entries.filter((e) => NON_ASCII.test(e.literal));
+    this.ascii = ascii.length ? new Scanner(ascii, words) : null;
+    this.other = other.length ? new Scanner(other, words) : null;
+  }
+
+  get empty(): boolean {
+    return !this.ascii && !this.other;
+  }
+
+  scan(text: string, may: Uint32Array): void {
+    this.ascii?.scan(text, may);
+    if (this.other && NON_ASCII.test(text)) this.other.scan(text, may);
+  }
+}
+
+const NON_ASCII = /[^\0-\x7f]/;
+
+/**
+ * The prefilter for a table of regexes, each split into its top-level alternatives ("units"). `scan(lower, raw)`
+ * returns a bit set of the units that may match (those of lower-cased regexes judged on `lower`, the others on
+ * `raw`); `test(may, i, lower, raw)` then answers `table[i].re.test(…)`: false when no unit of the regex may
+ * match, the one unit's own regex when only one may, the whole regex otherwise.
+ */
+export class Prefilter {
+  /** Per regex: its alternatives and their literals (null: not filtered, always runs whole). */
+  readonly branches: (Branch[] | null)[];
+  private readonly table: readonly GatedRegex[];
+  /** Units of regex i: first[i] … first[i + 1] - 1. */
+  private readonly first: Int32Array;
+  /** Per unit: the alternative's own regex (the whole regex when it has one alternative). */
+  private readonly unitRe: RegExp[] = [];
+  private readonly always: Uint32Array;
+  private readonly lower: ScanSet;
+  private readonly raw: ScanSet;
+
+  constructor(table: readonly GatedRegex[], maxScan = MAX_SCAN) {
+    this.table = table;
+    this.branches = table.map((r) => branches(r.re, r.lowerCased));
+    this.first = new Int32Array(table.length + 1);
+    const units: { regex: number; literals: string[] | null }[] = [];
+    table.forEach((r, i) => {
+      this.first[i] = units.length;
+      const bs = this.branches[i];
+      if (!bs || bs.length === 1) {
+        units.push({ regex: i, literals: bs ? bs[0].literals : null });
+        this.unitRe.push(r.re);
+      } else
+        for (const b of bs) {
+          units.push({ regex: i, literals: b.literals });
+          this.unitRe.push(new RegExp(b.source, r.re.flags));
+        }
+    });
+    this.first[table.length] = units.length;
+    const words = Math.max(1, Math.ceil(units.length / 32));
+    this.always = new Uint32Array(words);
+    const lower: Entry[] = [];
+    const raw: Entry[] = [];
+    units.forEach((u, k) => {
+      if (!u.literals) this.always[k >>> 5] |= 1 << (k & 31);
+      else
+        for (const literal of minimal(u.literals.map((s) => rarestWindow(s, maxScan))))
+          (table[u.regex].lowerCased ? lower : raw).push({ pattern: k, literal });
+    });
+    this.lower = new ScanSet(lower, words);
+    this.raw = new ScanSet(raw, words);
+  }
+
+  /** Units that may match: bit k of the result is unit k. */
+  scan(lower: string, raw: string): Uint32Array {
+    const may = Uint32Array.from(this.always);
+    this.lower.scan(lower, may);
+    if (!this.raw.empty) this.raw.scan(raw, may);
+    return may;
+  }
+
+  /** `table[i].re.test(text)`, text being `lower` or `raw` as the regex is declared, using the scan `may`. */
+  test(may: Uint32Array, i: number, lower: string, raw: string): boolean {
+    let only = -1;
+    for (let k = this.first[i]; k < this.first[i + 1]; k++) {
+      if ((may[k >>> 5] & (1 << (k & 31))) === 0) continue;
+      if (only !== -1) return this.table[i].re.test(this.table[i].lowerCased ? lower : raw);
+      only = k;
+    }
+    return only !== -1 && this.unitRe[only].test(this.table[i].lowerCased ? lower : raw);
+  }
+}
