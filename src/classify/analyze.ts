@@ -25,7 +25,8 @@ export interface Analysis {
   mode: string | null;
   ruleHits: string[];
   toolSignals: string[];
-  x: SparseVec;
+  /** The layer-4 feature vector, built on first use (the combiner skips it when the rules decide). */
+  readonly x: SparseVec;
 }
 
 const TITLE_PROMPT_RE = /User prompt:\s*([\s\S]*)$/;
@@ -107,6 +108,19 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
   const asstScale = hist.human ? 0.3 : 1.6;
   for (let p = 0; p < assistant.length; p++) assistant[p] *= asstScale;
   const ev: Evidence = { human: human.scores, prev: prev.scores, tool, assistant };
-  const x = featurize(ev, hist, facts, mode, view.tools, { dim: HASH_DIM });
-  return { view, fp, hist, facts, ev, mode, ruleHits: human.hits, toolSignals, x };
+  let x: SparseVec | undefined;
+  return {
+    view,
+    fp,
+    hist,
+    facts,
+    ev,
+    mode,
+    ruleHits: human.hits,
+    toolSignals,
+    get x() {
+      x ??= featurize(ev, hist, facts, mode, view.tools, { dim: HASH_DIM });
+      return x;
+    },
+  };
 }

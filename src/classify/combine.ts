@@ -65,15 +65,20 @@ export function combine(a: Analysis, model: Model | null): Classification {
   const kind = kindOf(a);
   let probs: Float64Array;
   let layer: Classification["layer"];
-  if (model) {
+  if (model && rulesDecide(a)) {
+    // The model's answer would be discarded: its features are never built.
+    probs = softmax(ruleScores(a), RULES_TEMPERATURE);
+    layer = "rules";
+    signals.push("tool-result turn: rules decide");
+  } else if (model) {
     const rules = ruleScores(a);
     probs = softmax(logits(model, a.x, rules), model.temperature);
     layer = "model";
-    if (rulesDecide(a) || probs[argmax(probs)] < MODEL_GATE) {
+    if (probs[argmax(probs)] < MODEL_GATE) {
       // An unsure model mostly means words it learned from other repositories; the rules transfer better.
       probs = softmax(rules, RULES_TEMPERATURE);
       layer = "rules";
-      signals.push(rulesDecide(a) ? "tool-result turn: rules decide" : "model unsure: rules decide");
+      signals.push("model unsure: rules decide");
     }
   } else {
     probs = softmax(ruleScores(a), RULES_TEMPERATURE);

@@ -58,7 +58,7 @@ function denseFeatures(x: SparseVec, ev: Evidence, h: History, f: ToolFacts, mod
     len >= 200 && len < 800,
     len >= 800,
     /\?\s*$/.test(h.human),
-    h.human.includes("```") || h.human.split("\n").length > 8,
+    h.human.includes("```") || lineBreaks(h.human) > 7,
     mode === "plan",
     mode === "architect" || mode === "ask",
     h.turnsSinceHuman === 0,
@@ -70,8 +70,22 @@ function denseFeatures(x: SparseVec, ev: Evidence, h: History, f: ToolFacts, mod
   i += flags.length;
 }
 
+function lineBreaks(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 const FNV = 0x811c9dc5;
 const PRIME = 0x01000193;
+
+/**
+ * Bucket of a 32-bit hash (held as int32: the bits are all that matter) in `[0, dim)`: the unsigned value modulo
+ * `dim`, taken with a mask when `dim` is a power of two (the same number, without float division).
+ */
+function bucket(h: number, dim: number): number {
+  return (dim & (dim - 1)) === 0 ? h & (dim - 1) : (h >>> 0) % dim;
+}
 
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c >= 0x400; // a-z 0-9 _ and non-Latin scripts
@@ -89,25 +103,26 @@ function hashWords(
   maxChars: number,
 ): void {
   const n = Math.min(text.length, maxChars);
-  let h = (FNV ^ ns) >>> 0;
+  const seed = FNV ^ ns;
+  let h = seed;
   let inWord = false;
   let prev = 0;
   for (let i = 0; i <= n; i++) {
     let c = i < n ? text.charCodeAt(i) : 32;
     if (c >= 65 && c <= 90) c += 32;
     if (isWordChar(c)) {
-      h = Math.imul(h ^ c, PRIME) >>> 0;
+      h = Math.imul(h ^ c, PRIME);
       inWord = true;
     } else if (inWord) {
-      x.idx.push(base + (h % dim));
+      x.idx.push(base + bucket(h, dim));
       x.val.push(w);
       if (bigrams && prev !== 0) {
-        const b = Math.imul((prev * 31) ^ h ^ 0x9e3779b9, PRIME) >>> 0;
-        x.idx.push(base + (b % dim));
+        const b = Math.imul(Math.imul(prev, 31) ^ h ^ 0x9e3779b9, PRIME);
+        x.idx.push(base + bucket(b, dim));
         x.val.push(w * 0.7);
       }
       prev = h;
-      h = (FNV ^ ns) >>> 0;
+      h = seed;
       inWord = false;
     }
   }
@@ -132,12 +147,11 @@ function hashChars(
     if (d >= 65 && d <= 90) d += 32;
     if (!isWordChar(d)) d = 32;
     if (d === 32 && c === 32) continue;
-    const hsh =
-      Math.imul(
-        Math.imul(Math.imul(Math.imul((FNV ^ ns) >>> 0, PRIME) ^ a, PRIME) ^ b, PRIME) ^ (c * 131 + d),
-        PRIME,
-      ) >>> 0;
-    x.idx.push(base + (hsh % dim));
+    const hsh = Math.imul(
+      Math.imul(Math.imul(Math.imul(FNV ^ ns, PRIME) ^ a, PRIME) ^ b, PRIME) ^ (c * 131 + d),
+      PRIME,
+    );
+    x.idx.push(base + bucket(hsh, dim));
     x.val.push(w);
     a = b;
     b = c;
