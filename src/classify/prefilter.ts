@@ -98,6 +98,9 @@ function minimal(strs: string[]): string[] {
   return out.sort();
 }
 
+/** Characters with no special meaning outside a class (`{`, `}` and `]` take the careful path). */
+const PLAIN_RUN = /[^\\[\](){}|.*+?^$]+/y;
+
 /** Regex syntax outside the subset read here: the regex always runs. */
 class Unsupported extends Error {}
 
@@ -132,16 +135,25 @@ class Reader {
 
   /** Alternation: exact sets unite (while small); the requirement is the union of every alternative's best. */
   private disjunction(): Info {
-    let exact: Lits | null = EMPTY_NONE;
-    let req: Lits | null = EMPTY_NONE;
+    let exact: string[] | null = [];
+    let exactCost = 0;
+    let req: string[] | null = [];
+    let reqCost = 0;
     for (let first = true; first || this.peek() === 124 /* | */; first = false) {
       if (!first) this.i++;
       const alt = this.alternative();
-      exact = exact && alt.exact ? union(exact, alt.exact, MAX_SET) : null;
+      if (exact && alt.exact && exact.length + alt.exact.strs.length <= MAX_SET) {
+        for (const x of alt.exact.strs) exact.push(x);
+        exactCost += alt.exact.cost;
+      } else exact = null;
       const r = best(alt);
-      req = req && r ? union(req, r, Number.POSITIVE_INFINITY) : null;
+      if (req && r) {
+        for (const x of r.strs) req.push(x);
+        reqCost += r.cost;
+      } else req = null;
     }
-    return { exact, req: better(usable(req), usable(exact)) };
+    const e = exact && { strs: exact, cost: exactCost };
+    return { exact: e, req: better(usable(req && { strs: req, cost: reqCost }), usable(e)) };
   }
 
   private alternative(): Info {
@@ -149,7 +161,7 @@ class Reader {
     for (;;) {
       const c = this.peek();
       if (c === -1 || c === 124 /* | */ || c === 41 /* ) */) break;
-      const it = this.quantified();
+      const it = this.plainRun() ?? this.quantified();
       // Runs of single strings (plain characters, assertions) become one string before any cross product.
       const last = items[items.length - 1];
       if (last?.exact?.strs.length === 1 && it.exact?.strs.length === 1 && !last.req && !it.req)
@@ -157,6 +169,31 @@ class Reader {
       else items.push(it);
     }
     return concat(items);
+  }
+
+  /**
+   * A run of plain characters read in one step (most of a keyword regex's source), less its last character when a
+   * quantifier follows; null when there is none or case folding needs the character-by-character path.
+   */
+  private plainRun(): Info | null {
+    PLAIN_RUN.lastIndex = this.i;
+    const m = PLAIN_RUN.exec(this.src);
+    if (!m) return null;
+    let run = m[0];
+    const next = this.src.charCodeAt(this.i + run.length);
+    if (next === 42 || next === 43 || next === 63 || next === 123 /* * + ? { */) {
+      const last = run.charCodeAt(run.length - 1);
+      const pair = this.unicode && last >= 0xdc00 && last <= 0xdfff && run.length >= 2;
+      run = run.slice(0, run.length - (pair ? 2 : 1));
+    }
+    if (!run) return null;
+    if (this.fold) {
+      if (NON_ASCII.test(run) || (this.unicode && /[ks]/i.test(run))) return null;
+      this.i += run.length;
+      return { exact: lits([run.toLowerCase()]), req: null };
+    }
+    this.i += run.length;
+    return { exact: lits([run]), req: null };
   }
 
   private quantified(): Info {
@@ -426,7 +463,7 @@ export function branches(re: RegExp, lowerCasedText: boolean): Branch[] | null {
   try {
     return new Reader(re.source, fold, f.includes("u")).top().map((alt) => {
       const req = best(alt.info);
-      return { source: re.source.slice(alt.start, alt.end), literals: req ? [...new Set(req.strs)].sort() : null };
+      return { source: re.source.slice(alt.start, alt.end), literals: req ? [...new Set(req.strs)] : null };
     });
   } catch (e) {
     if (e instanceof Unsupported) return null;
@@ -441,98 +478,80 @@ export function requiredLiterals(re: RegExp, lowerCasedText: boolean): string[] 
   return minimal(bs.flatMap((b) => b.literals as string[]));
 }
 
-/** Longest stretch of a literal scanned for: the rarest window of a longer one (any substring is also required). */
-const MAX_SCAN = 8;
+/** A trie over character classes, as linked lists in typed arrays, with the literals (entry indices) ending at each state. */
+interface Trie {
+  n: number;
+  firstKid: Int32Array;
+  sibling: Int32Array;
+  label: Int32Array;
+  ownHead: Int32Array;
+  ownNext: Int32Array;
+}
 
-function rarestWindow(s: string, k: number): string {
-  if (s.length <= k) return s;
-  let bestAt = 0;
-  let bestCost = Number.POSITIVE_INFINITY;
-  for (let i = 0; i + k <= s.length; i++) {
-    const c = strCost(s.slice(i, i + k));
-    if (c < bestCost) {
-      bestCost = c;
-      bestAt = i;
+/**
+ * Inserts the literals shortest first: one that extends a literal already in for the same pattern adds nothing
+ * ("fix", "fixes"). (Each build step is its own function: V8 optimises each loop once, mid-run, at startup.)
+ */
+function buildTrie(entries: Entry[], cls: Uint16Array): Trie {
+  let chars = 0;
+  for (const e of entries) chars += e.literal.length;
+  const max = chars + 1;
+  const t: Trie = {
+    n: 1,
+    firstKid: new Int32Array(max),
+    sibling: new Int32Array(max),
+    label: new Int32Array(max),
+    ownHead: new Int32Array(max).fill(-1),
+    ownNext: new Int32Array(entries.length),
+  };
+  const order = entries.map((_, i) => i).sort((x, y) => entries[x].literal.length - entries[y].literal.length);
+  for (const idx of order) insert(t, entries, idx, cls);
+  return t;
+}
+
+function insert(t: Trie, entries: Entry[], idx: number, cls: Uint16Array): void {
+  const { literal, pattern } = entries[idx];
+  let s = 0;
+  for (let i = 0; i < literal.length; i++) {
+    const a = cls[literal.charCodeAt(i)];
+    let k = t.firstKid[s];
+    while (k !== 0 && t.label[k] !== a) k = t.sibling[k];
+    if (k === 0) {
+      k = t.n++;
+      t.label[k] = a;
+      t.sibling[k] = t.firstKid[s];
+      t.firstKid[s] = k;
     }
+    s = k;
+    for (let o = t.ownHead[s]; o !== -1; o = t.ownNext[o]) if (entries[o].pattern === pattern) return;
   }
-  return s.slice(bestAt, bestAt + k);
+  t.ownNext[idx] = t.ownHead[s];
+  t.ownHead[s] = idx;
 }
 
 /**
  * Aho–Corasick over UTF-16 code units, compiled to a dense DFA over the literals' own alphabet (every other code
- * unit is one class). States are stored as row offsets, so a step is one load: `s = delta[s + cls[c]]`. A state
- * where literals end carries the bit set of their patterns (regex indices).
+ * unit is one class). A state where literals end carries the bit set of their patterns (regex units).
  */
 class Scanner {
   private readonly cls = new Uint16Array(65536);
   private readonly delta: Uint16Array;
-  /** Per state (by row offset / width): offset + 1 of its pattern bit set in `masks`, 0 for none. */
+  /** Per state: offset + 1 of its pattern bit set in `masks`, 0 for none. */
   private readonly outAt: Int32Array;
   private readonly masks: Uint32Array;
   private readonly width: number;
 
+  /** At most 65535 states. */
   constructor(
     entries: Entry[],
     private readonly words: number,
   ) {
-    let width = 1;
-    for (const e of entries)
-      for (let i = 0; i < e.literal.length; i++) {
-        const c = e.literal.charCodeAt(i);
-        if (this.cls[c] === 0) this.cls[c] = width++;
-      }
-    this.width = width;
-    // Trie, then failure links breadth-first (a state's failure target, a shorter suffix, is done before it).
-    const next: number[][] = [[]];
-    const own: (number[] | undefined)[] = [undefined];
-    for (const e of entries) {
-      let s = 0;
-      for (let i = 0; i < e.literal.length; i++) {
-        const a = this.cls[e.literal.charCodeAt(i)];
-        let t = next[s][a];
-        if (t === undefined) {
-          t = next.length;
-          next.push([]);
-          own.push(undefined);
-          next[s][a] = t;
-        }
-        s = t;
-      }
-      const ends = own[s] ?? [];
-      ends.push(e.pattern);
-      own[s] = ends;
-    }
-    const n = next.length;
-    const delta = new Int32Array(n * width); // state numbers first, row offsets at the end
-    this.outAt = new Int32Array(n);
-    const masks: number[] = [];
-    const fail = new Int32Array(n);
-    const setOf: (Uint32Array | null)[] = new Array(n).fill(null);
-    const queue: number[] = [0];
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q];
-      const inherited = s === 0 ? null : setOf[fail[s]];
-      let set = inherited ? Uint32Array.from(inherited) : null;
-      for (const p of own[s] ?? []) {
-        set ??= new Uint32Array(words);
-        set[p >>> 5] |= 1 << (p & 31);
-      }
-      setOf[s] = set;
-      if (set) {
-        this.outAt[s] = masks.length + 1;
-        for (const w of set) masks.push(w);
-      }
-      for (let a = 0; a < width; a++) {
-        const t = next[s][a];
-        if (t !== undefined) {
-          fail[t] = s === 0 ? 0 : delta[fail[s] * width + a];
-          delta[s * width + a] = t;
-          queue.push(t);
-        } else delta[s * width + a] = s === 0 ? 0 : delta[fail[s] * width + a];
-      }
-    }
-    this.delta = Uint16Array.from(delta);
-    this.masks = Uint32Array.from(masks);
+    this.width = alphabet(entries, this.cls);
+    const trie = buildTrie(entries, this.cls);
+    if (trie.n > 0xffff) throw new RangeError("too many states");
+    this.delta = new Uint16Array(trie.n * this.width);
+    this.outAt = new Int32Array(trie.n);
+    this.masks = buildDfa(trie, entries, this.width, words, this.delta, this.outAt);
   }
 
   /** ORs into `may` the bit of every pattern with a literal in `text`. */
@@ -550,6 +569,62 @@ class Scanner {
   }
 }
 
+/** Numbers the code units of the literals 1, 2, … in `cls` (0: any other); returns the row width. */
+function alphabet(entries: Entry[], cls: Uint16Array): number {
+  let width = 1;
+  for (const e of entries)
+    for (let i = 0; i < e.literal.length; i++) {
+      const c = e.literal.charCodeAt(i);
+      if (cls[c] === 0) cls[c] = width++;
+    }
+  return width;
+}
+
+/**
+ * Fills the transition table breadth-first: a state's row starts as a copy of its failure state's row (a shorter
+ * suffix, done before it), then its children overwrite their columns. A state with no literals of its own shares
+ * its failure state's pattern set. Returns the pattern sets.
+ */
+function buildDfa(
+  t: Trie,
+  entries: Entry[],
+  width: number,
+  words: number,
+  delta: Uint16Array,
+  outAt: Int32Array,
+): Uint32Array {
+  const fail = new Int32Array(t.n);
+  const masks: number[] = [];
+  const queue = new Int32Array(t.n);
+  let tail = 1;
+  for (let q = 0; q < tail; q++) {
+    const s = queue[q];
+    const f = fail[s];
+    if (s !== 0) {
+      delta.copyWithin(s * width, f * width, f * width + width);
+      outAt[s] = outAt[f];
+    }
+    if (t.ownHead[s] !== -1) outAt[s] = ownSet(t, entries, s, words, masks, outAt[s]);
+    for (let k = t.firstKid[s]; k !== 0; k = t.sibling[k]) {
+      fail[k] = s === 0 ? 0 : delta[s * width + t.label[k]];
+      delta[s * width + t.label[k]] = k;
+      queue[tail++] = k;
+    }
+  }
+  return Uint32Array.from(masks);
+}
+
+/** Appends to `masks` the inherited set (at `from`, 0 for none) plus the state's own patterns; returns its offset + 1. */
+function ownSet(t: Trie, entries: Entry[], s: number, words: number, masks: number[], from: number): number {
+  const at = masks.length;
+  for (let w = 0; w < words; w++) masks.push(from ? masks[from - 1 + w] : 0);
+  for (let e = t.ownHead[s]; e !== -1; e = t.ownNext[e]) {
+    const p = entries[e].pattern;
+    masks[at + (p >>> 5)] |= 1 << (p & 31);
+  }
+  return at + 1;
+}
+
 /** One regex of a table: it runs either on lower-cased text or on the text as it came. */
 export interface GatedRegex {
   re: RegExp;
@@ -558,35 +633,44 @@ export interface GatedRegex {
 
 type Entry = { pattern: number; literal: string };
 
-/** Literals of one kind of text: ASCII ones in one automaton, the rest (rarely needed) in another. */
+/**
+ * All literals, in one automaton for the ASCII ones and one for those with other characters (Cyrillic, CJK…),
+ * which runs only when the text holds one of their first such characters.
+ */
 class ScanSet {
   private readonly ascii: Scanner | null;
   private readonly other: Scanner | null;
+  private readonly trigger: RegExp | null;
 
   constructor(entries: Entry[], words: number) {
     const ascii = entries.filter((e) => !NON_ASCII.test(e.literal));
     const other = entries.filter((e) => NON_ASCII.test(e.literal));
     this.ascii = ascii.length ? new Scanner(ascii, words) : null;
     this.other = other.length ? new Scanner(other, words) : null;
-  }
-
-  get empty(): boolean {
-    return !this.ascii && !this.other;
+    const firsts = new Set(other.map((e) => e.literal.charCodeAt(e.literal.search(NON_ASCII))));
+    this.trigger = firsts.size
+      ? new RegExp(`[${[...firsts].map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`)
+      : null;
   }
 
   scan(text: string, may: Uint32Array): void {
     this.ascii?.scan(text, may);
-    if (this.other && NON_ASCII.test(text)) this.other.scan(text, may);
+    if (this.other && this.trigger?.test(text)) this.other.scan(text, may);
   }
 }
 
 const NON_ASCII = /[^\0-\x7f]/;
 
 /**
- * The prefilter for a table of regexes, each split into its top-level alternatives ("units"). `scan(lower, raw)`
- * returns a bit set of the units that may match (those of lower-cased regexes judged on `lower`, the others on
- * `raw`); `test(may, i, lower, raw)` then answers `table[i].re.test(…)`: false when no unit of the regex may
- * match, the one unit's own regex when only one may, the whole regex otherwise.
+ * The prefilter for a table of regexes, each split into its top-level alternatives ("units"). `scan(lower,
+ * rawLower)` returns a bit set of the units that may match; `test(may, i, lower, raw)` then answers
+ * `table[i].re.test(…)`: false when no unit of the regex may match, the one unit's own regex when only one may,
+ * the whole regex otherwise.
+ *
+ * Regexes declared `lowerCased` run on `lower`. The others run on the text as it came (`raw`); their literals
+ * (ASCII only, else the unit always runs) are looked for lower-cased in `rawLower = raw.toLowerCase()`: an ASCII
+ * string in `raw` is, lower-cased, in `rawLower`. When `lower` and `rawLower` are the same text (the usual case)
+ * one pass serves both.
  */
 export class Prefilter {
   /** Per regex: its alternatives and their literals (null: not filtered, always runs whole). */
@@ -597,10 +681,13 @@ export class Prefilter {
   /** Per unit: the alternative's own regex (the whole regex when it has one alternative). */
   private readonly unitRe: RegExp[] = [];
   private readonly always: Uint32Array;
-  private readonly lower: ScanSet;
-  private readonly raw: ScanSet;
+  /** Units of lower-cased regexes / of the others. */
+  private readonly lowerUnits: Uint32Array;
+  private readonly rawUnits: Uint32Array;
+  private readonly anyRaw: boolean;
+  private readonly scanner: ScanSet;
 
-  constructor(table: readonly GatedRegex[], maxScan = MAX_SCAN) {
+  constructor(table: readonly GatedRegex[]) {
     this.table = table;
     this.branches = table.map((r) => branches(r.re, r.lowerCased));
     this.first = new Int32Array(table.length + 1);
@@ -620,23 +707,31 @@ export class Prefilter {
     this.first[table.length] = units.length;
     const words = Math.max(1, Math.ceil(units.length / 32));
     this.always = new Uint32Array(words);
-    const lower: Entry[] = [];
-    const raw: Entry[] = [];
+    this.lowerUnits = new Uint32Array(words);
+    this.rawUnits = new Uint32Array(words);
+    const entries: Entry[] = [];
     units.forEach((u, k) => {
-      if (!u.literals) this.always[k >>> 5] |= 1 << (k & 31);
-      else
-        for (const literal of minimal(u.literals.map((s) => rarestWindow(s, maxScan))))
-          (table[u.regex].lowerCased ? lower : raw).push({ pattern: k, literal });
+      const bit = 1 << (k & 31);
+      const lowerCased = table[u.regex].lowerCased;
+      (lowerCased ? this.lowerUnits : this.rawUnits)[k >>> 5] |= bit;
+      const lits = lowerCased ? u.literals : u.literals?.some((l) => NON_ASCII.test(l)) ? null : u.literals;
+      if (!lits) this.always[k >>> 5] |= bit;
+      else for (const s of lits) entries.push({ pattern: k, literal: lowerCased ? s : s.toLowerCase() });
     });
-    this.lower = new ScanSet(lower, words);
-    this.raw = new ScanSet(raw, words);
+    this.anyRaw = this.rawUnits.some((w) => w !== 0);
+    this.scanner = new ScanSet(entries, words);
   }
 
-  /** Units that may match: bit k of the result is unit k. */
-  scan(lower: string, raw: string): Uint32Array {
-    const may = Uint32Array.from(this.always);
-    this.lower.scan(lower, may);
-    if (!this.raw.empty) this.raw.scan(raw, may);
+  /** Units that may match (bit k = unit k); see the class comment for `lower` and `rawLower`. */
+  scan(lower: string, rawLower: string): Uint32Array {
+    const may = new Uint32Array(this.always.length);
+    this.scanner.scan(lower, may);
+    if (this.anyRaw && rawLower !== lower) {
+      const other = new Uint32Array(may.length);
+      this.scanner.scan(rawLower, other);
+      for (let w = 0; w < may.length; w++) may[w] = (may[w] & this.lowerUnits[w]) | (other[w] & this.rawUnits[w]);
+    }
+    for (let w = 0; w < may.length; w++) may[w] |= this.always[w];
     return may;
   }
 

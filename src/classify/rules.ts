@@ -31,8 +31,6 @@ export interface Rule {
   testObject: boolean;
   /** Names a deliverable that describes other work (see CONTAINER). */
   container: boolean;
-  /** Substrings one of which the text must contain for the rule to be tried at all (a cheap pre-check). */
-  need?: readonly string[];
 }
 
 const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
@@ -47,49 +45,7 @@ const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
   symptom: SYMPTOM.has(name),
   testObject: TEST_OBJECT.has(name),
   container: CONTAINER.has(name),
-  need: NEED[name],
 });
-
-/** Pre-checks for the costlier rules: each regex can only match text that contains one of these. */
-const NEED: Record<string, readonly string[]> = {
-  "x vs y": ["vs", "versus", " or "],
-  "value swap": [
-    "from ",
-    "instead of",
-    " not ",
-    "rather than",
-    "make it",
-    "->",
-    "→",
-    "pin ",
-    "bump",
-    "grade ",
-    ".gitignore",
-    "newline",
-    "imports",
-  ],
-  "structure change": [
-    "instead of",
-    "without changing",
-    "keep",
-    "preserv",
-    "same",
-    "identical",
-    "should",
-    "extract",
-    "pull out",
-    "factor out",
-    "inline",
-    "rename",
-    "typ",
-    "non-null",
-    "strict",
-    "any",
-    "top",
-    "consisten",
-    "naming",
-  ],
-};
 
 /** "add", "create", "a function", "it should": what every request says, whatever it asks for. */
 const GENERIC = new Set(["build verbs", "feature words", "requirement list", "intl build"]);
@@ -642,11 +598,10 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   let container = -1;
   let containerW = 0;
   // trace rules look at case-sensitive text; keyword rules at lower-case text
-  const may = RULE_GATE.scan(lower, t);
+  const may = RULE_GATE.scan(lower, low);
   for (let i = 0; i < RULES.length; i++) {
     const r = RULES[i];
     if (narration && r.userOnly) continue;
-    if (r.need && !r.need.some((n) => lower.includes(n))) continue;
     if (RULE_GATE.test(may, i, lower, t)) {
       scores[PHASE_INDEX[r.phase]] += r.w;
       if (r.generic) generic += r.w;
