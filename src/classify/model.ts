@@ -59,6 +59,9 @@ export function loadModel(url: URL = MODEL_URL): Model | null {
   }
 }
 
+/** Scratch rows for `logits` (grown on demand; used only within one synchronous call). */
+let gathered = new Float64Array(7 * 2048);
+
 /** Raw logits for one feature vector (plus `offsetScale` × the rule scores, when given). */
 export function logits(
   model: { w: Float32Array | Float64Array; bias: Float64Array; offsetScale?: number },
@@ -69,11 +72,57 @@ export function logits(
   const k = rules ? (model.offsetScale ?? 0) : 0;
   for (let p = 0; p < N_PHASES; p++) out[p] = model.bias[p] + (k ? k * (rules as Float64Array)[p] : 0);
   const w = model.w;
-  for (let k = 0; k < x.idx.length; k++) {
-    const base = x.idx[k] * N_PHASES;
-    const v = x.val[k];
-    for (let p = 0; p < N_PHASES; p++) out[p] += w[base + p] * v;
+  const { idx, val } = x;
+  const n = idx.length;
+  if (N_PHASES !== 7) {
+    for (let i = 0; i < n; i++) {
+      const base = idx[i] * N_PHASES;
+      const v = val[i];
+      for (let p = 0; p < N_PHASES; p++) out[p] += w[base + p] * v;
+    }
+    return out;
   }
+  // The weight rows sit at hashed, scattered places, mostly out of cache. Copy them out first, unrolled: the loads
+  // are independent and the CPU overlaps the misses (in the summing loop it took them one after another). Then sum
+  // in feature order as before: the same additions in the same order, the same result.
+  if (gathered.length < n * 7) gathered = new Float64Array(n * 14);
+  const g = gathered;
+  for (let i = 0; i < n; i++) {
+    const b = idx[i] * 7;
+    const a = i * 7;
+    g[a] = w[b];
+    g[a + 1] = w[b + 1];
+    g[a + 2] = w[b + 2];
+    g[a + 3] = w[b + 3];
+    g[a + 4] = w[b + 4];
+    g[a + 5] = w[b + 5];
+    g[a + 6] = w[b + 6];
+  }
+  let o0 = out[0];
+  let o1 = out[1];
+  let o2 = out[2];
+  let o3 = out[3];
+  let o4 = out[4];
+  let o5 = out[5];
+  let o6 = out[6];
+  for (let i = 0; i < n; i++) {
+    const v = val[i];
+    const a = i * 7;
+    o0 += g[a] * v;
+    o1 += g[a + 1] * v;
+    o2 += g[a + 2] * v;
+    o3 += g[a + 3] * v;
+    o4 += g[a + 4] * v;
+    o5 += g[a + 5] * v;
+    o6 += g[a + 6] * v;
+  }
+  out[0] = o0;
+  out[1] = o1;
+  out[2] = o2;
+  out[3] = o3;
+  out[4] = o4;
+  out[5] = o5;
+  out[6] = o6;
   return out;
 }
 
