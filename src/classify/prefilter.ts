@@ -554,18 +554,26 @@ class Scanner {
     this.masks = buildDfa(trie, entries, this.width, words, this.delta, this.outAt);
   }
 
-  /** ORs into `may` the bit of every pattern with a literal in `text`. */
-  scan(text: string, may: Uint32Array): void {
+  /** Code units to report when seen (`scan` returns whether any was). */
+  readonly watch = new Uint8Array(65536);
+
+  /** ORs into `may` the bit of every pattern with a literal in `text`; true if `text` holds a watched code unit. */
+  scan(text: string, may: Uint32Array): boolean {
     const cls = this.cls;
     const delta = this.delta;
     const outAt = this.outAt;
     const width = this.width;
+    const watch = this.watch;
+    let seen = 0;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      s = delta[s * width + cls[text.charCodeAt(i)]];
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) seen |= watch[c];
+      s = delta[s * width + cls[c]];
       const o = outAt[s];
       if (o !== 0) for (let w = 0; w < this.words; w++) may[w] |= this.masks[o - 1 + w];
     }
+    return seen !== 0;
   }
 }
 
@@ -638,24 +646,21 @@ type Entry = { pattern: number; literal: string };
  * which runs only when the text holds one of their first such characters.
  */
 class ScanSet {
-  private readonly ascii: Scanner | null;
+  private readonly ascii: Scanner;
   private readonly other: Scanner | null;
-  private readonly trigger: RegExp | null;
 
   constructor(entries: Entry[], words: number) {
-    const ascii = entries.filter((e) => !NON_ASCII.test(e.literal));
-    const other = entries.filter((e) => NON_ASCII.test(e.literal));
-    this.ascii = ascii.length ? new Scanner(ascii, words) : null;
+    const ascii: Entry[] = [];
+    const other: Entry[] = [];
+    for (const e of entries) (NON_ASCII.test(e.literal) ? other : ascii).push(e);
+    this.ascii = new Scanner(ascii, words);
     this.other = other.length ? new Scanner(other, words) : null;
-    const firsts = new Set(other.map((e) => e.literal.charCodeAt(e.literal.search(NON_ASCII))));
-    this.trigger = firsts.size
-      ? new RegExp(`[${[...firsts].map((c) => `\\u${c.toString(16).padStart(4, "0")}`).join("")}]`)
-      : null;
+    // The ASCII pass watches for the first non-ASCII character of each other literal.
+    for (const e of other) this.ascii.watch[e.literal.charCodeAt(e.literal.search(NON_ASCII))] = 1;
   }
 
   scan(text: string, may: Uint32Array): void {
-    this.ascii?.scan(text, may);
-    if (this.other && this.trigger?.test(text)) this.other.scan(text, may);
+    if (this.ascii.scan(text, may) && this.other) this.other.scan(text, may);
   }
 }
 
@@ -664,8 +669,8 @@ const NON_ASCII = /[^\0-\x7f]/;
 /**
  * The prefilter for a table of regexes, each split into its top-level alternatives ("units"). `scan(lower,
  * rawLower)` returns a bit set of the units that may match; `test(may, i, lower, raw)` then answers
- * `table[i].re.test(…)`: false when no unit of the regex may match, the one unit's own regex when only one may,
- * the whole regex otherwise.
+ * `table[i].re.test(…)` by running only those units' own regexes (a regex matches iff one of its alternatives
+ * does; several small regexes, each skipping ahead on its own first characters, beat one alternation).
  *
  * Regexes declared `lowerCased` run on `lower`. The others run on the text as it came (`raw`); their literals
  * (ASCII only, else the unit always runs) are looked for lower-cased in `rawLower = raw.toLowerCase()`: an ASCII
@@ -735,14 +740,13 @@ export class Prefilter {
     return may;
   }
 
-  /** `table[i].re.test(text)`, text being `lower` or `raw` as the regex is declared, using the scan `may`. */
+  /** `table[i].re.test(text)`, the text being `lower` or `raw` as the regex is declared, given the scan `may`. */
   test(may: Uint32Array, i: number, lower: string, raw: string): boolean {
-    let only = -1;
+    const text = this.table[i].lowerCased ? lower : raw;
     for (let k = this.first[i]; k < this.first[i + 1]; k++) {
       if ((may[k >>> 5] & (1 << (k & 31))) === 0) continue;
-      if (only !== -1) return this.table[i].re.test(this.table[i].lowerCased ? lower : raw);
-      only = k;
+      if (this.unitRe[k].test(text)) return true;
     }
-    return only !== -1 && this.unitRe[only].test(this.table[i].lowerCased ? lower : raw);
+    return false;
   }
 }
