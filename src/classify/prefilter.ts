@@ -536,42 +536,40 @@ function insert(t: Trie, entries: Entry[], idx: number, cls: Uint16Array): void 
 class Scanner {
   private readonly cls = new Uint16Array(65536);
   private readonly delta: Uint16Array;
-  /** Per state: offset + 1 of its pattern bit set in `masks`, 0 for none. */
+  /** Per state: where its patterns start in `ids`, and how many (those of its own literals and of its suffixes'). */
   private readonly outAt: Int32Array;
-  private readonly masks: Uint32Array;
+  private readonly outLen: Int32Array;
+  private readonly ids: Int32Array;
   private readonly width: number;
+  /** Code units to report when seen (`scan` returns whether any was). */
+  readonly watch = new Uint8Array(65536);
 
   /** At most 65535 states. */
-  constructor(
-    entries: Entry[],
-    private readonly words: number,
-  ) {
+  constructor(entries: Entry[]) {
     this.width = alphabet(entries, this.cls);
     const trie = buildTrie(entries, this.cls);
     if (trie.n > 0xffff) throw new RangeError("too many states");
     this.delta = new Uint16Array(trie.n * this.width);
     this.outAt = new Int32Array(trie.n);
-    this.masks = buildDfa(trie, entries, this.width, words, this.delta, this.outAt);
+    this.outLen = new Int32Array(trie.n);
+    this.ids = buildDfa(trie, entries, this.width, this.delta, this.outAt, this.outLen);
   }
 
-  /** Code units to report when seen (`scan` returns whether any was). */
-  readonly watch = new Uint8Array(65536);
-
-  /** ORs into `may` the bit of every pattern with a literal in `text`; true if `text` holds a watched code unit. */
+  /** Sets in `may` the bit of every pattern with a literal in `text`; true if `text` holds a watched code unit. */
   scan(text: string, may: Uint32Array): boolean {
-    const cls = this.cls;
-    const delta = this.delta;
-    const outAt = this.outAt;
-    const width = this.width;
-    const watch = this.watch;
+    const { cls, delta, outAt, outLen, ids, width, watch } = this;
     let seen = 0;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0x80) seen |= watch[c];
       s = delta[s * width + cls[c]];
-      const o = outAt[s];
-      if (o !== 0) for (let w = 0; w < this.words; w++) may[w] |= this.masks[o - 1 + w];
+      const n = outLen[s];
+      if (n !== 0)
+        for (let j = outAt[s], end = j + n; j < end; j++) {
+          const u = ids[j];
+          may[u >>> 5] |= 1 << (u & 31);
+        }
     }
     return seen !== 0;
   }
@@ -590,47 +588,57 @@ function alphabet(entries: Entry[], cls: Uint16Array): number {
 
 /**
  * Fills the transition table breadth-first: a state's row starts as a copy of its failure state's row (a shorter
- * suffix, done before it), then its children overwrite their columns. A state with no literals of its own shares
- * its failure state's pattern set. Returns the pattern sets.
+ * suffix, done before it), then its children overwrite their columns. A state's patterns are its own literals'
+ * plus its failure state's. Returns the pattern lists.
  */
 function buildDfa(
   t: Trie,
   entries: Entry[],
   width: number,
-  words: number,
   delta: Uint16Array,
   outAt: Int32Array,
-): Uint32Array {
+  outLen: Int32Array,
+): Int32Array {
+  // States are renumbered in breadth-first order (queue position): the shallow states, where a scan spends most
+  // of its steps, get neighbouring rows.
   const fail = new Int32Array(t.n);
-  const masks: number[] = [];
-  const queue = new Int32Array(t.n);
+  const ids: number[] = [];
+  const queue = new Int32Array(t.n); // new number → trie state
   let tail = 1;
-  for (let q = 0; q < tail; q++) {
-    const s = queue[q];
+  for (let s = 0; s < tail; s++) {
     const f = fail[s];
     if (s !== 0) {
       delta.copyWithin(s * width, f * width, f * width + width);
       outAt[s] = outAt[f];
+      outLen[s] = outLen[f];
     }
-    if (t.ownHead[s] !== -1) outAt[s] = ownSet(t, entries, s, words, masks, outAt[s]);
-    for (let k = t.firstKid[s]; k !== 0; k = t.sibling[k]) {
-      fail[k] = s === 0 ? 0 : delta[s * width + t.label[k]];
-      delta[s * width + t.label[k]] = k;
+    const old = queue[s];
+    if (t.ownHead[old] !== -1) ownIds(t, entries, old, s, ids, outAt, outLen);
+    for (let k = t.firstKid[old]; k !== 0; k = t.sibling[k]) {
+      const a = t.label[k];
+      fail[tail] = s === 0 ? 0 : delta[s * width + a];
+      delta[s * width + a] = tail;
       queue[tail++] = k;
     }
   }
-  return Uint32Array.from(masks);
+  return Int32Array.from(ids);
 }
 
-/** Appends to `masks` the inherited set (at `from`, 0 for none) plus the state's own patterns; returns its offset + 1. */
-function ownSet(t: Trie, entries: Entry[], s: number, words: number, masks: number[], from: number): number {
-  const at = masks.length;
-  for (let w = 0; w < words; w++) masks.push(from ? masks[from - 1 + w] : 0);
-  for (let e = t.ownHead[s]; e !== -1; e = t.ownNext[e]) {
-    const p = entries[e].pattern;
-    masks[at + (p >>> 5)] |= 1 << (p & 31);
-  }
-  return at + 1;
+/** Appends state `s`'s own patterns (trie state `old`), then those it inherited, to `ids`; points `s` at them. */
+function ownIds(
+  t: Trie,
+  entries: Entry[],
+  old: number,
+  s: number,
+  ids: number[],
+  outAt: Int32Array,
+  outLen: Int32Array,
+): void {
+  const at = ids.length;
+  for (let e = t.ownHead[old]; e !== -1; e = t.ownNext[e]) ids.push(entries[e].pattern);
+  for (let j = outAt[s], end = j + outLen[s]; j < end; j++) ids.push(ids[j]);
+  outAt[s] = at;
+  outLen[s] = ids.length - at;
 }
 
 /** One regex of a table: it runs either on lower-cased text or on the text as it came. */
@@ -649,12 +657,12 @@ class ScanSet {
   private readonly ascii: Scanner;
   private readonly other: Scanner | null;
 
-  constructor(entries: Entry[], words: number) {
+  constructor(entries: Entry[]) {
     const ascii: Entry[] = [];
     const other: Entry[] = [];
     for (const e of entries) (NON_ASCII.test(e.literal) ? other : ascii).push(e);
-    this.ascii = new Scanner(ascii, words);
-    this.other = other.length ? new Scanner(other, words) : null;
+    this.ascii = new Scanner(ascii);
+    this.other = other.length ? new Scanner(other) : null;
     // The ASCII pass watches for the first non-ASCII character of each other literal.
     for (const e of other) this.ascii.watch[e.literal.charCodeAt(e.literal.search(NON_ASCII))] = 1;
   }
@@ -724,7 +732,7 @@ export class Prefilter {
       else for (const s of lits) entries.push({ pattern: k, literal: lowerCased ? s : s.toLowerCase() });
     });
     this.anyRaw = this.rawUnits.some((w) => w !== 0);
-    this.scanner = new ScanSet(entries, words);
+    this.scanner = new ScanSet(entries);
   }
 
   /** Units that may match (bit k = unit k); see the class comment for `lower` and `rawLower`. */
