@@ -17,20 +17,41 @@ export interface Evidence {
   assistant: Float64Array;
 }
 
+/** Feature indices and values, in the order built (indices may repeat; the model sums). */
 export interface SparseVec {
-  idx: number[];
-  val: number[];
+  idx: Int32Array;
+  val: Float64Array;
 }
 
-function pushDense(x: SparseVec, i: number, v: number): void {
-  if (v !== 0) {
-    x.idx.push(i);
-    x.val.push(v);
+/** Features as they are built: growable typed arrays, reused from call to call (`featurize` copies them out). */
+class Builder {
+  idx = new Int32Array(4096);
+  val = new Float64Array(4096);
+  n = 0;
+
+  push(i: number, v: number): void {
+    if (this.n === this.idx.length) {
+      const idx = new Int32Array(this.n * 2);
+      const val = new Float64Array(this.n * 2);
+      idx.set(this.idx);
+      val.set(this.val);
+      this.idx = idx;
+      this.val = val;
+    }
+    this.idx[this.n] = i;
+    this.val[this.n] = v;
+    this.n++;
   }
 }
 
+const BUILDER = new Builder();
+
+function pushDense(x: Builder, i: number, v: number): void {
+  if (v !== 0) x.push(i, v);
+}
+
 /** Dense part: evidence vectors (scaled) and flags. */
-function denseFeatures(x: SparseVec, ev: Evidence, h: History, f: ToolFacts, mode: string | null): void {
+function denseFeatures(x: Builder, ev: Evidence, h: History, f: ToolFacts, mode: string | null): void {
   const sc = 0.35;
   for (let p = 0; p < N_PHASES; p++) {
     pushDense(x, p, ev.human[p] * sc);
@@ -93,7 +114,7 @@ function isWordChar(c: number): boolean {
 
 /** Adds hashed unigrams (+ bigrams) of `text` under namespace `ns`. */
 function hashWords(
-  x: SparseVec,
+  x: Builder,
   text: string,
   ns: number,
   dim: number,
@@ -114,12 +135,10 @@ function hashWords(
       h = Math.imul(h ^ c, PRIME);
       inWord = true;
     } else if (inWord) {
-      x.idx.push(base + bucket(h, dim));
-      x.val.push(w);
+      x.push(base + bucket(h, dim), w);
       if (bigrams && prev !== 0) {
         const b = Math.imul(Math.imul(prev, 31) ^ h ^ 0x9e3779b9, PRIME);
-        x.idx.push(base + bucket(b, dim));
-        x.val.push(w * 0.7);
+        x.push(base + bucket(b, dim), w * 0.7);
       }
       prev = h;
       h = seed;
@@ -129,15 +148,7 @@ function hashWords(
 }
 
 /** Adds hashed char 4-grams of the lower-cased text (letters and spaces only). */
-function hashChars(
-  x: SparseVec,
-  text: string,
-  ns: number,
-  dim: number,
-  base: number,
-  w: number,
-  maxChars: number,
-): void {
+function hashChars(x: Builder, text: string, ns: number, dim: number, base: number, w: number, maxChars: number): void {
   const n = Math.min(text.length, maxChars);
   let a = 32;
   let b = 32;
@@ -151,8 +162,7 @@ function hashChars(
       Math.imul(Math.imul(Math.imul(FNV ^ ns, PRIME) ^ a, PRIME) ^ b, PRIME) ^ (c * 131 + d),
       PRIME,
     );
-    x.idx.push(base + bucket(hsh, dim));
-    x.val.push(w);
+    x.push(base + bucket(hsh, dim), w);
     a = b;
     b = c;
     c = d;
@@ -184,12 +194,13 @@ export function featurize(
   toolNames: string[],
   cfg: FeatureConfig,
 ): SparseVec {
-  const x: SparseVec = { idx: [], val: [] };
+  const x = BUILDER;
+  x.n = 0;
   denseFeatures(x, ev, h, f, mode);
   const base = N_DENSE;
   const human = h.continuation ? "" : h.human;
   const W = HASH_WEIGHTS;
-  if (W.dense !== 1) for (let k = 0; k < x.val.length; k++) x.val[k] *= W.dense;
+  if (W.dense !== 1) for (let k = 0; k < x.n; k++) x.val[k] *= W.dense;
   if (W.human) hashWords(x, human, 1, cfg.dim, base, W.human, true, 700);
   if (W.humanChars) hashChars(x, human, 2, cfg.dim, base, W.humanChars, 300);
   if (W.prev) hashWords(x, h.prev, 3, cfg.dim, base, W.prev, false, 400);
@@ -201,5 +212,5 @@ export function featurize(
     for (let k = Math.max(0, h.toolCalls.length - 4); k < h.toolCalls.length; k++)
       hashWords(x, h.toolCalls[k].name, 6, cfg.dim, base, W.toolCalls, false, 40);
   if (toolNames.length === 0) hashWords(x, "notools", 7, cfg.dim, base, 0.2, false, 10);
-  return x;
+  return { idx: x.idx.slice(0, x.n), val: x.val.slice(0, x.n) };
 }
