@@ -478,6 +478,10 @@ export function requiredLiterals(re: RegExp, lowerCasedText: boolean): string[] 
   return minimal(bs.flatMap((b) => b.literals as string[]));
 }
 
+/** Transition entries: the target state in the low 15 bits, `HAS_OUT` when it reports patterns. */
+const STATE = 0x7fff;
+const HAS_OUT = 0x8000;
+
 /** A trie over character classes, as linked lists in typed arrays, with the literals (entry indices) ending at each state. */
 interface Trie {
   n: number;
@@ -544,15 +548,17 @@ class Scanner {
   /** Code units to report when seen (`scan` returns whether any was). */
   readonly watch = new Uint8Array(65536);
 
-  /** At most 65535 states. */
+  /** Throws a RangeError past `STATE` states (the caller then filters nothing). */
   constructor(entries: Entry[]) {
     this.width = alphabet(entries, this.cls);
     const trie = buildTrie(entries, this.cls);
-    if (trie.n > 0xffff) throw new RangeError("too many states");
+    if (trie.n > STATE) throw new RangeError("too many states");
     this.delta = new Uint16Array(trie.n * this.width);
     this.outAt = new Int32Array(trie.n);
     this.outLen = new Int32Array(trie.n);
     this.ids = buildDfa(trie, entries, this.width, this.delta, this.outAt, this.outLen);
+    // Each transition also says whether its target reports patterns: one load per step.
+    for (let k = 0; k < this.delta.length; k++) if (this.outLen[this.delta[k]] !== 0) this.delta[k] |= HAS_OUT;
   }
 
   /** Sets in `may` the bit of every pattern with a literal in `text`; true if `text` holds a watched code unit. */
@@ -563,10 +569,10 @@ class Scanner {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0x80) seen |= watch[c];
-      s = delta[s * width + cls[c]];
-      const n = outLen[s];
-      if (n !== 0)
-        for (let j = outAt[s], end = j + n; j < end; j++) {
+      const v = delta[s * width + cls[c]];
+      s = v & STATE;
+      if (v !== s)
+        for (let j = outAt[s], end = j + outLen[s]; j < end; j++) {
           const u = ids[j];
           may[u >>> 5] |= 1 << (u & 31);
         }
@@ -698,7 +704,7 @@ export class Prefilter {
   private readonly lowerUnits: Uint32Array;
   private readonly rawUnits: Uint32Array;
   private readonly anyRaw: boolean;
-  private readonly scanner: ScanSet;
+  private readonly scanner: ScanSet | null;
 
   constructor(table: readonly GatedRegex[]) {
     this.table = table;
@@ -732,12 +738,20 @@ export class Prefilter {
       else for (const s of lits) entries.push({ pattern: k, literal: lowerCased ? s : s.toLowerCase() });
     });
     this.anyRaw = this.rawUnits.some((w) => w !== 0);
-    this.scanner = new ScanSet(entries);
+    try {
+      this.scanner = new ScanSet(entries);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      // Too many literals for one automaton: filter nothing (every regex runs, as without a prefilter).
+      this.scanner = null;
+      this.always.fill(0xffffffff);
+    }
   }
 
   /** Units that may match (bit k = unit k); see the class comment for `lower` and `rawLower`. */
   scan(lower: string, rawLower: string): Uint32Array {
     const may = new Uint32Array(this.always.length);
+    if (!this.scanner) return may.fill(0xffffffff);
     this.scanner.scan(lower, may);
     if (this.anyRaw && rawLower !== lower) {
       const other = new Uint32Array(may.length);
