@@ -1,5 +1,5 @@
 /** Runs layers 1–3 and builds the layer-4 feature vector for one request. Pure; state is per call. */
-import { type Evidence, featurize, type SparseVec } from "./features.js";
+import { type Evidence, featurize, featurizeView, type SparseVec } from "./features.js";
 import { type Fingerprint, fingerprint } from "./fingerprint.js";
 import { type History, readHistory } from "./history.js";
 import { textEvidence } from "./rules.js";
@@ -27,6 +27,8 @@ export interface Analysis {
   toolSignals: string[];
   /** The layer-4 feature vector, built on first use (the combiner skips it when the rules decide). */
   readonly x: SparseVec;
+  /** The same vector for immediate use: a view valid until features are next built (no copy). */
+  features(): SparseVec;
 }
 
 const TITLE_PROMPT_RE = /User prompt:\s*([\s\S]*)$/;
@@ -121,6 +123,9 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
     get x() {
       x ??= featurize(ev, hist, facts, mode, view.tools, { dim: HASH_DIM });
       return x;
+    },
+    features() {
+      return x ?? featurizeView(ev, hist, facts, mode, view.tools, { dim: HASH_DIM });
     },
   };
 }

@@ -72,7 +72,7 @@ export function combine(a: Analysis, model: Model | null): Classification {
     signals.push("tool-result turn: rules decide");
   } else if (model) {
     const rules = ruleScores(a);
-    probs = softmax(logits(model, a.x, rules), model.temperature);
+    probs = softmax(logits(model, a.features(), rules), model.temperature);
     layer = "model";
     if (probs[argmax(probs)] < MODEL_GATE) {
       // An unsure model mostly means words it learned from other repositories; the rules transfer better.

@@ -194,6 +194,22 @@ export function featurize(
   toolNames: string[],
   cfg: FeatureConfig,
 ): SparseVec {
+  const v = featurizeView(ev, h, f, mode, toolNames, cfg);
+  return { idx: v.idx.slice(), val: v.val.slice() };
+}
+
+/**
+ * `featurize` without the copy: views into reused buffers, valid until the next call (for immediate use; a copy
+ * would allocate two buffers outside the heap per request).
+ */
+export function featurizeView(
+  ev: Evidence,
+  h: History,
+  f: ToolFacts,
+  mode: string | null,
+  toolNames: string[],
+  cfg: FeatureConfig,
+): SparseVec {
   const x = BUILDER;
   x.n = 0;
   denseFeatures(x, ev, h, f, mode);
@@ -212,5 +228,5 @@ export function featurize(
     for (let k = Math.max(0, h.toolCalls.length - 4); k < h.toolCalls.length; k++)
       hashWords(x, h.toolCalls[k].name, 6, cfg.dim, base, W.toolCalls, false, 40);
   if (toolNames.length === 0) hashWords(x, "notools", 7, cfg.dim, base, 0.2, false, 10);
-  return { idx: x.idx.slice(0, x.n), val: x.val.slice(0, x.n) };
+  return { idx: x.idx.subarray(0, x.n), val: x.val.subarray(0, x.n) };
 }
