@@ -478,9 +478,8 @@ export function requiredLiterals(re: RegExp, lowerCasedText: boolean): string[] 
   return minimal(bs.flatMap((b) => b.literals as string[]));
 }
 
-/** Transition entries: the target state in the low 15 bits, `HAS_OUT` when it reports patterns. */
-const STATE = 0x7fff;
-const HAS_OUT = 0x8000;
+/** Most states an automaton may have (its transitions are 16-bit). */
+const STATE = 0xffff;
 
 /** A trie over character classes, as linked lists in typed arrays, with the literals (entry indices) ending at each state. */
 interface Trie {
@@ -508,8 +507,14 @@ function buildTrie(entries: Entry[], cls: Uint16Array): Trie {
     ownHead: new Int32Array(max).fill(-1),
     ownNext: new Int32Array(entries.length),
   };
-  const order = entries.map((_, i) => i).sort((x, y) => entries[x].literal.length - entries[y].literal.length);
-  for (const idx of order) insert(t, entries, idx, cls);
+  // Shortest first (a counting sort by length).
+  const byLength: number[][] = [];
+  entries.forEach((e, i) => {
+    const bucket = byLength[e.literal.length] ?? [];
+    bucket.push(i);
+    byLength[e.literal.length] = bucket;
+  });
+  for (const bucket of byLength) if (bucket) for (const idx of bucket) insert(t, entries, idx, cls);
   return t;
 }
 
@@ -557,8 +562,6 @@ class Scanner {
     this.outAt = new Int32Array(trie.n);
     this.outLen = new Int32Array(trie.n);
     this.ids = buildDfa(trie, entries, this.width, this.delta, this.outAt, this.outLen);
-    // Each transition also says whether its target reports patterns: one load per step.
-    for (let k = 0; k < this.delta.length; k++) if (this.outLen[this.delta[k]] !== 0) this.delta[k] |= HAS_OUT;
   }
 
   /** Sets in `may` the bit of every pattern with a literal in `text`; true if `text` holds a watched code unit. */
@@ -569,10 +572,10 @@ class Scanner {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0x80) seen |= watch[c];
-      const v = delta[s * width + cls[c]];
-      s = v & STATE;
-      if (v !== s)
-        for (let j = outAt[s], end = j + outLen[s]; j < end; j++) {
+      s = delta[s * width + cls[c]];
+      const n = outLen[s];
+      if (n !== 0)
+        for (let j = outAt[s], end = j + n; j < end; j++) {
           const u = ids[j];
           may[u >>> 5] |= 1 << (u & 31);
         }
