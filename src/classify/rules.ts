@@ -95,14 +95,24 @@ const SYMPTOM = new Set([
   "is wrong",
 ]);
 /** Test deliverables: "write a regression test that fails on main", "cover this with tests, happy path + errors". */
-const TEST_OBJECT = new Set(["write tests", "test kinds", "flaky or named test", "intl test", "coverage target"]);
+const TEST_OBJECT = new Set([
+  "write tests",
+  "test kinds",
+  "flaky or named test",
+  "intl test",
+  "coverage target",
+  // a failing linter is a lint fix; wrong docs are a docs fix
+  "lint fix",
+  "fix the docs",
+  "pasted lint warning",
+]);
 /** Weight left to failure words that describe what a named test is to reproduce. */
 const SYMPTOM_WITH_TEST = 0.5;
 /**
  * Deliverables that hold a description of other work — an agent rule file, a task or ticket: the words after
  * "create a rule that says …" or "make a task to capture …" describe its content, not the work to do now.
  */
-const CONTAINER = new Set(["agent rule file", "create task/ticket"]);
+const CONTAINER = new Set(["agent rule file", "create task/ticket", "changes write-up"]);
 /** Weight left to the other phases' evidence when a container deliverable is named. */
 const CONTENT_WITH_CONTAINER = 0.5;
 /** Weight left to the generic implement rules when an object rule fired too. */
@@ -190,7 +200,7 @@ export const RULES: Rule[] = [
     "debug",
     2.5,
     "error words",
-    /\b(?:(?<!(?:validation|form|field|per-field|inline) )errors?(?! (?:handling|handlers?|types?|enums?|class(?:es)?|codes?|boundar(?:y|ies)|pages?|states?|schemas?|models?|variants?)\b)|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|broke|undefined is not|cannot read|not defined|unresolved reference|cannot find symbol|undefined reference|has no attribute|is not a function|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
+    /\b(?:(?<!(?:validation|form|field|per-field|inline) )errors?(?! (?:handling|handlers?|types?|enums?|class(?:es)?|codes?|boundar(?:y|ies)|pages?|states?|schemas?|models?|variants?)\b)|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|broke|(?<!(?:line|page|hard|soft|column|word|coffee|lunch|what|which|anything|nothing) )breaks(?! (?:down|out|into))|crash ?loop(?:ing|s)?|crashloopbackoff|oomkill(?:ed)?|dies|died|dying|panics|undefined is not|cannot read|not defined|unresolved reference|cannot find symbol|undefined reference|has no attribute|is not a function|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
   ),
   R(
     "debug",
@@ -215,7 +225,7 @@ export const RULES: Rule[] = [
     "debug",
     1.6,
     "fix it",
-    /\b(?:(?<!(?:the|that|this|your) )fix(?:es|ed|ing)?(?! (?:the |every |all |any )?(?:imports?|import paths|typos?|lint|formatting|indentation|whitespace|spelling)\b| (?:is|was|looks|works|worked|seems)\b)|(?<!(?:to|from|level|log|as|info|in|auf|en|на) )debug(?! (?:level|mode|log(?:ging)?|build|flag|output|print))|diagnose|troubleshoot|resolve|investigate)\b/,
+    /\b(?:(?<!(?:the|that|this|your) )fix(?:es|ed|ing)?(?! (?:the |every |all |any )?(?:imports?|import paths|typos?|lint|formatting|indentation|whitespace|spelling)\b| (?:is|was|looks|works|worked|seems)\b)|(?<!(?:to|from|level|log|as|info|in|of|auf|en|на|=) )debug(?! (?:level|mode|log(?:ging)?|build|flag|output|print))|diagnose|troubleshoot|resolve|investigate)\b/,
   ),
   // "why does/is …" without a failure in it may ask about a design choice (document) as well as a symptom.
   R("debug", 1.0, "why question", /\bwhy (?:does|is|do|are|did)\b/),
@@ -317,7 +327,21 @@ export const RULES: Rule[] = [
     "document",
     2.5,
     "write a doc file",
-    /\b(?:write|create|draft|add|update|start) (?:a |an |the |our )?[\w.-]*\.(?:md|mdx|rst|adoc)\b/,
+    /\b(?:write|create|draft|add|update|start|generate) (?:a |an |the |our )?[\w.-]*\.(?:md|mdx|rst|adoc)\b/,
+  ),
+  // Fixing the docs is writing prose, whatever was wrong with them.
+  R(
+    "document",
+    3.0,
+    "fix the docs",
+    /\b(?:fix|correct|update) (?:the |our |those |these )?(?:docs|documentation|readme|docstrings?|comments?|examples in the (?:docs|readme))\b|\bdocs only\b/,
+  ),
+  // Prose about changes holds a description of the changes ("changelog entry from these: - fix: …").
+  R(
+    "document",
+    3.0,
+    "changes write-up",
+    /\b(?:changelog(?: entry)?|release notes?|commit message|pr description|pull request description|what'?s new)\b/,
   ),
   R("document", 1.2, "doc nouns", /\b(?:document|summary|markdown|md (?:file|format)|what'?s new)\b/),
   R(
@@ -351,7 +375,12 @@ export const RULES: Rule[] = [
     "agent rule file",
     /\b(?:(?:cursor|global|project|agent|workspace|user) rules?|rules? (?:file|called|named|that (?:says|specifies|states|tells|explains|describes))|(?:create|write|make|add|update|record|amend|modify|change|edit|revise|extend) (?:a |an |the |this |that |whichever |new |another )*(?:new )?rule\b(?! (?:engine|set for|to (?:the )?(?:eslint|lint|firewall|validator)))|rules? (?:providing|with|giving|for) (?:\w+ )?guidance)|\b(?:write|create|update|add to|edit|amend|improve) [^.\n]{0,40}(?:\.mdc|\bclaude\.md|\bagents\.md|\.cursorrules|copilot-instructions|system prompt)\b/,
   ),
-  R("document", 2.2, "commit/pr", /\b(?:commit|push|pr|pull request)\b/),
+  R(
+    "document",
+    2.2,
+    "commit/pr",
+    /\b(?:commit|push(?= (?:it|this|that|them|the (?:changes|branch|commit|tag)|to (?:origin|main|master|the remote|github|gitlab))\b)|pr|pull request)\b/,
+  ),
   // small_edit
   R(
     "small_edit",
@@ -407,13 +436,13 @@ export const RULES: Rule[] = [
     "plan",
     2.5,
     "decision question",
-    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n]{0,40}\?|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|estimate how (?:much|long)|effort estimate|blast radius|design question|figure out (?:a|an|the|which) [\w -]{1,30} to use|(?:pick|choose|find) (?:a|an|the right) (?:[\w-]+ ){0,2}(?:library|framework|package|crate|gem|tool|database|db|orm|provider)\b|which (?:library|package|framework|crate|gem|tool|database|db|orm|provider) (?:to|should|would)|what (?:would|will|could|might) break|what'?s likely to (?:break|bite)|risky parts|what'?s the plan\b|poke holes|what (?:needs|would need) to change|what should (?:the )?[\w +/-]{1,40} look like|checklist of steps|into a checklist|break (?:[\w'"-]+ ){1,6}(?:down )?into (?:\w+ )?(?:steps|phases|prs|milestones|tasks|tickets|stages|increments)|how much (?:work|effort|time) (?:would|will|does)|which (?:one |option )?(?:is|would be) (?:the )?(?:least|most|less|more|best|simplest|easiest|cheapest|safest)|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one|is|would|should)\b[^.\n]{0,60}\?|risks?)\b/,
+    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n]{0,40}\?|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|estimate how (?:much|long)|effort estimate|blast radius|design question|what about (?:just )?(?:using|doing|going with|switching to|moving to)|what would you (?:pick|choose|use|go with|recommend)|how should (?:the|our|this|a) [\w-]+ (?:\w+ )?(?:work|discover|handle|be|look|store|talk)|tell me (?:first )?how (?:you'?d|you would|we'?d|we would|we should)|in which order|which order (?:to|should)|figure out (?:a|an|the|which) [\w -]{1,30} to use|(?:pick|choose|find) (?:a|an|the right) (?:[\w-]+ ){0,2}(?:library|lib|framework|package|crate|gem|tool|database|db|orm|provider)\b|which (?:library|package|framework|crate|gem|tool|database|db|orm|provider) (?:to|should|would)|what (?:would|will|could|might) break|what'?s likely to (?:break|bite)|risky parts|what'?s the plan\b|poke holes|what (?:[\w ]{1,30} )?(?:needs|would need|has) to change|what should (?:the )?[\w +/-]{1,40} look like|checklist of steps|into a checklist|break (?:[\w'"-]+ ){1,6}(?:down )?into (?:\w+ )?(?:steps|phases|prs|milestones|tasks|tickets|stages|increments)|how much (?:work|effort|time) (?:would|will|does)|which (?:one |option )?(?:is|would be) (?:the )?(?:least|most|less|more|best|simplest|easiest|cheapest|safest)|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one|is|would|should)\b[^.\n]{0,60}\?|risks?)\b/,
   ),
   R(
     "plan",
-    2.5,
+    3.0,
     "x vs y",
-    /\b[\w.@/-]+ (?:vs\.?|versus) [\w.@/-]+(?:[^\n?]{0,120}\?| (?:for|in)\b)|^[\w.@/+-]+ or [\w.@/+-]+ (?:for|in|with|\?)/,
+    /\b[\w.@/-]+ (?:vs\.?|versus) [\w.@/-]+ (?:vs\.?|versus) [\w.@/-]+|\b[\w.@/-]+ (?:vs\.?|versus) [\w.@/-]+(?:[^\n?]{0,120}\?| (?:for|in)\b)|^[\w.@/+-]+ or [\w.@/+-]+ (?:for|in|with|\?)/,
   ),
   R(
     "plan",
@@ -427,7 +456,7 @@ export const RULES: Rule[] = [
     "debug",
     2.0,
     "symptom",
-    /\b(?:(?:applied|charged|called|sent|fires?|fired|runs?|ran|replies|shows?|appears?|counted|processed|rendered|logged|created|inserted) (?:\w+ ){0,3}twice|expected [^.\n]{1,40},? (?:but )?(?:got|actual|received)|off by (?:one|exactly|\d)|still (?:\d{3}\b|flicker|happen|fail|broke|crash|hang|blank|empty|wrong|there|the same|slow|getting|seeing|returns?|shows?)|leak(?:s|ing)?|oom|out of memory|memory (?:grows|keeps growing|usage (?:grows|climbs))|find (?:out )?(?:why|the (?:leak|bug|cause))|root cause|intermittent(?:ly)?|infinite(?:ly)?|keeps? (?:re-?rendering|looping|restarting|reconnecting|hammering)|(?:returns?|gets?|got|gives?|throws?|responds? with|responding) (?:an? )?(?:http )?[45]\d\d\b(?! (?:if|when|with|on|for|and|otherwise|instead|status))|\b[45]\d\d (?:error|from|on|when)|shows? [^\s]{1,20} instead of|instead of [^\s]{1,20} (?:when|in|on)\b|not found\b|nothing (?:shows|happens|appears)|returns? (?:nothing|null|undefined|none|nan|an empty|empty)\b|\beven though\b|\beven when i\b|\bforever\b|\bjust spins\b|\bkeeps? spinning\b|\bnever (?:finishes|returns|completes|arrives|fires|sends|loads|gets called|shows up)\b|\bgoes (?:to )?(?:nan|null|negative|zero|infinity)\b|\bis always (?:none|null|nil|undefined|empty|zero|0|false)\b|\b(?:show|shows|showing|come|comes|coming) (?:up |out )(?:on|as|rotated|wrong|blank|empty|garbled|twice|in the wrong)\b|\b(?:is|went|turned|goes) red\b|\b(?:one|a|an|\d+) (?:day|hour|minute)s? (?:earlier|later|off|behind|ahead)\b|\bstarted (?:returning|failing|crashing|throwing|showing|timing out|hanging)\b|\b(?:\d+x|twice|way|much) too (?:high|low|big|small|slow|many)\b|\bduplicated? (?:rows|entries|records|messages|items|emails|events)\b|\b(?:every )?now and then\b|\brandomly\b|\bsporadically\b|\boccasionally\b|\bfigure out why\b)/,
+    /\b(?:(?:applied|charged|called|sent|fires?|fired|runs?|ran|replies|shows?|appears?|counted|processed|rendered|logged|created|inserted) (?:\w+ ){0,3}twice|expected [^.\n]{1,40},? (?:but )?(?:got|actual|received)|off by (?:one|exactly|\d)|still (?:\d{3}\b|flicker|happen|fail|broke|crash|hang|blank|empty|wrong|there|the same|slow|getting|seeing|returns?|shows?)|leak(?:s|ing)?|oom|out of memory|memory (?:grows|keeps growing|usage (?:grows|climbs))|find (?:out )?(?:why|the (?:leak|bug|cause))|root cause|intermittent(?:ly)?|infinite(?:ly)?|keeps? (?:re-?rendering|looping|restarting|reconnecting|hammering)|(?:returns?|gets?|got|gives?|throws?|responds? with|responding) (?:an? )?(?:http )?[45]\d\d\b(?! (?:if|when|with|on|for|and|otherwise|instead|status))|\b[45]\d\d (?:error|from|on|when)|shows? [^\s]{1,20} instead of|not found\b|nothing (?:shows|happens|appears)|returns? (?:nothing|null|undefined|none|nan|an empty|empty)\b|\beven though\b|\beven when i\b|\bforever\b|\bjust spins\b|\bkeeps? spinning\b|\bnever (?:finishes|returns|completes|arrives|fires|sends|loads|gets called|shows up)\b|\bgoes (?:to )?(?:nan|null|negative|zero|infinity)\b|\bis always (?:none|null|nil|undefined|empty|zero|0|false)\b|\b(?:show|shows|showing|come|comes|coming) (?:up |out )(?:on|as|rotated|wrong|blank|empty|garbled|twice|in the wrong)\b|\b(?:is|went|turned|goes) red\b|\b(?:one|a|an|\d+) (?:day|hour|minute)s? (?:earlier|later|off|behind|ahead)\b|\bstarted (?:returning|failing|crashing|throwing|showing|timing out|hanging)\b|\b(?:\d+x|twice|way|much) too (?:high|low|big|small|slow|many)\b|\bduplicated? (?:rows|entries|records|messages|items|emails|events)\b|\b(?:every )?now and then\b|\brandomly\b|\bsporadically\b|\boccasionally\b|\bfigure out why\b|\bsince (?:i|we|you) (?:bumped|upgraded|updated|moved|switched|added|changed|merged|deployed|migrated)\b|\b(?:after|since) (?:the |this morning'?s |today'?s |yesterday'?s |last night'?s )?(?:deploy|release|upgrade|migration|merge|update)\b|\bblows? up\b|\bblew up\b|\b(?:only )?(?:on|in) (?:safari|firefox|chrome|edge|ios|android|windows|prod|production|staging|ci)(?: \d+)? only\b|\bonly (?:on|in) (?:safari|firefox|chrome|edge|ios|android|windows|prod|production|staging|ci)\b|\bworks (?:locally|on my machine|in dev|fine locally)\b|\b(?:images?|assets?|pages?|requests?|routes?|calls?|links?) (?:now |all |still )?[45]\d\d\b|\b[45]\d\d(?:s)? (?:in|on) (?:prod|production|staging|dev|ci)\b|\bi only (?:touched|changed|modified|added|bumped)\b|\bwants to (?:destroy|replace|recreate|delete)\b|\bnever (?:exits|terminates|stops|ends)\b|\bjust sits there\b|\bjust \w+s\b[^.\n]{0,40}\binstead of\b|\b(?:desktop|chrome|firefox|android|ios|locally|local|dev|staging)(?: \w+)? (?:is |works )?fine\b|\bstill (?:dropp|disconnect|timing out|crash|hang)\w*|\b(?:gets? |got )?disconnect(?:s|ed|ing)\b)/,
   ),
   // test: the kinds of test work, named
   R(
@@ -441,13 +470,13 @@ export const RULES: Rule[] = [
     "refactor",
     2.5,
     "behaviour kept",
-    /\b(?:(?:no|zero) (?:behaviou?r(?:al)?|functional|logic|ui|api) changes?|(?:behaviou?r|gameplay|output|json|api|messages?|semantics)(?: and \w+)? (?:stays? |remains? |is |are |should (?:be|stay|remain) |must (?:be|stay|remain) )?(?:the same|identical|unchanged)|nothing (?:should|must|will) change for|without changing what it (?:returns|does|prints)|keep (?:the )?(?:json|output|api|response|html) identical|(?:don'?t|do not|without) chang(?:e|ing) (?:the )?(?:logic|behaviou?r|output|api|ui)|same (?:ui|tokens|queries|template|output|api|results?|behaviou?r|markup|bytes)|(?:output|behaviou?r|results?|bytes|api|response|responses)(?: \w+)? (?:must|should) (?:stay|be|remain) (?:exactly )?(?:the same|(?:bit-|byte-)?identical|unchanged|compatible)|keep (?:the )?same\b|behaviou?r must stay|(?:imports|callers|usages) (?:don'?t|won'?t|shouldn'?t) break|keep (?:the )?(?:exported |public )?(?:function )?(?:signatures?|api) (?:compatible|the same|unchanged)|(?:specs|tests) (?:should |must )?still pass)\b/,
+    /\b(?:(?:no|zero) (?:behaviou?r(?:al)?|functional|logic|ui|api|visual|user-facing) changes?|(?:behaviou?r|gameplay|output|json|api|messages?|semantics)(?: and \w+)? (?:stays? |remains? |is |are |should (?:be|stay|remain) |must (?:be|stay|remain) )?(?:the same|identical|unchanged)|nothing (?:should|must|will) change for|without changing what it (?:returns|does|prints)|keep (?:the )?(?:json|output|api|response|html) identical|(?:don'?t|do not|without) chang(?:e|ing) (?:the )?(?:logic|behaviou?r|output|api|ui)|same (?:ui|tokens|queries|template|output|api|results?|behaviou?r|markup|bytes)|(?:output|behaviou?r|results?|bytes|api|response|responses)(?: \w+)? (?:must|should|has to|have to|needs to) (?:stay|be|remain) (?:exactly )?(?:the same|(?:bit-|byte-)?identical|unchanged|compatible)|keep (?:the )?same\b|behaviou?r must stay|(?:imports|callers|usages) (?:don'?t|won'?t|shouldn'?t) break|keep (?:the )?(?:exported |public )?(?:function )?(?:signatures?|api) (?:compatible|the same|unchanged)|(?:specs|tests) (?:should |must )?still pass)\b/,
   ),
   R(
     "refactor",
     1.8,
     "reshape code",
-    /\b(?:(?:convert|turn) (?:[\w./-]+ +){0,6}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|(?:function|method|file|class|component|module) is (?:way |much |far )?too (?:long|big)|split (?:it|this|that|them) up|move (?:everything|all (?:the )?[\w-]+|the [\w-]+(?: [\w-]+)?) (?:under|in|from) [\w./-]+ (?:in)?to |scattered (?:around|across|everywhere|all over)|replace [^.\n]{1,60} with (?:[\w-]+ ){0,2}(?:function components?|hooks|async\/await|records|dataclasses|enums?|generics|const objects|string literal unions|composition api)|(?:is|are) (?:\d{3,5}|\d+k) lines|move (?:[\w.-]+ ){1,6}(?:from [\w./-]+ )?(?:in)?to (?:[\w./-]+\/)?[\w-]+\.(?:ts|tsx|js|jsx|mjs|py|go|rs|rb|java|kt|cs|php|swift|c|cc|cpp|h|hpp|ex|scala)|move (?:[\w.-]+ ){1,6}(?:out of [\w./-]+ )?into (?:its own|a separate|a new|a shared|an? \w+) (?:module|package|file|class|component|service|crate|namespace|helper)s?|it'?s a pyramid|where (?:they|it) belongs?|replace [^.\n]{1,80}? with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
+    /\b(?:(?:convert|turn) (?:[\w./-]+ +){0,6}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|(?:function|method|file|class|component|module) is (?:way |much |far )?too (?:long|big)|split (?:it|this|that|them) up|move (?:everything|all (?:the )?[\w-]+|the [\w-]+(?: [\w-]+)?) (?:under|in|from) [\w./-]+ (?:in)?to |scattered (?:around|across|everywhere|all over)|native equivalents?|drop the (?:\w+ )?dependency|replace [^.\n]{1,60} with (?:[\w-]+ ){0,2}(?:function components?|hooks|async\/await|records|dataclasses|enums?|generics|const objects|string literal unions|composition api)|(?:is|are) (?:\d{3,5}|\d+k) lines|move (?:[\w.-]+ ){1,6}(?:from [\w./-]+ )?(?:in)?to (?:[\w./-]+\/)?[\w-]+\.(?:ts|tsx|js|jsx|mjs|py|go|rs|rb|java|kt|cs|php|swift|c|cc|cpp|h|hpp|ex|scala)|move (?:[\w.-]+ ){1,6}(?:out of [\w./-]+ )?into (?:its own|a separate|a new|a shared|an? \w+) (?:module|package|file|class|component|service|crate|namespace|helper)s?|it'?s a pyramid|where (?:they|it) belongs?|replace [^.\n]{1,80}? with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
   ),
   // refactor: the same code in several places
   R(
@@ -461,14 +490,14 @@ export const RULES: Rule[] = [
     "document",
     2.5,
     "doc kinds",
-    /\b(?:rustdoc|phpdoc|kdoc|doxygen|tsdoc|godoc|adr|runbook|playbook|proofread|grammar|mermaid|sequence diagram|walk-?through|doc ?comments?|notice file|docs? (?:page|site)|(?:description|summary) (?:for|of) (?:the |this )?(?:pr|pull request|changes)|markdown cells|(?:what is|what'?s) (?:this|that|the) [\w .]{1,60} (?:doing|checking|for)\b|how does [\w_.()]+ work\b|\bi (?:need|want) to understand\b|\bjust explain\b|i don'?t (?:get|understand)\b(?! why)|nobody remembers)/,
+    /\b(?:rustdoc|phpdoc|kdoc|doxygen|tsdoc|godoc|adr|runbook|playbook|proofread|grammar|mermaid|sequence diagram|walk-?through|doc ?comments?|notice file|docs? (?:page|site)|(?:description|summary) (?:for|of) (?:the |this )?(?:pr|pull request|changes)|markdown cells|(?:what is|what'?s) (?:this|that|the) [\w .]{1,60} (?:doing|checking|for)\b|how does [\w_.()]+ work\b|\bi (?:need|want) to understand\b|\bjust explain\b|i don'?t (?:get|understand)\b(?! why)|nobody remembers|(?:explain|what'?s|what is) the difference between)/,
   ),
   // small_edit: one value for another
   R(
     "small_edit",
     2.0,
     "value swap",
-    /\bfrom (?:['"`][^'"`\n]{1,40}['"`]|v?\d[\w.]*) (?:to|with) |\binstead of ['"`]?[\w.#:/@-]+['"`]? (?:to|with) ['"`]?[\w.#:/@-]+|\b(?:to|be|use|make it) ['"`]?[\w.#:/@-]+['"`]? (?:instead of|not|rather than) ['"`]?[\w.#:/@-]+|\bmake it ['"`][^'"`\n]{1,40}['"`]|[\w.]+ ?(?:->|→) ?[\w.]+\s*$|\b(?:pin|bump|upgrade|downgrade) [\w.@/-]+ to v?\d|\bbump (?:the )?(?:[\w.-]+ ){1,4}to [\w.@/-]*\d|(?:\b\d[\w.]*\)?|['"`][^'"`\n]{1,40}['"`]|[#\w.-]*\d[\w.-]*) (?:instead of|not|rather than) (?:\d|['"`]|[#\w.-]*\d)|,? (?:it )?should be [\w./#@:'"`-]+\s*$|\badd [\w./-]+ to \.gitignore|trailing newline|sort the imports/,
+    /\bfrom (?:['"`][^'"`\n]{1,40}['"`]|v?\d[\w.]*) (?:to|with) |\binstead of ['"`]?[\w.#:/@-]+['"`]? (?:to|with) ['"`]?[\w.#:/@-]+|\b(?:to|be|use|make it) ['"`]?[\w.#:/@-]+['"`]? (?:instead of|not|rather than) ['"`]?[\w.#:/@-]+|\bmake it ['"`][^'"`\n]{1,40}['"`]|\bmake it v?\d[\w.]*\s*$|[\w.]+ ?(?:->|→) ?[\w.]+\s*$|\b(?:pin|bump|upgrade|downgrade) [\w.@/-]+ to v?\d|\bbump (?:the )?(?:[\w.-]+ ){1,4}to [\w.@/-]*\d|(?:\b\d[\w.]*\)?|['"`][^'"`\n]{1,40}['"`]|[#\w.-]*\d[\w.-]*) (?:instead of|not|rather than) (?:\d|['"`]|[#\w.-]*\d)|,? (?:it )?should be [\w./#@:'"`-]+\s*$|\badd [\w./-]+ to \.gitignore|trailing newline|sort the imports/,
   ),
   R(
     "small_edit",
@@ -522,7 +551,7 @@ export const RULES: Rule[] = [
     "debug",
     2.5,
     "intl error",
-    /ошибк|не работает|не запуска|исправ|почему|баг|排查|偶尔|崩溃|异常|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|doppelt|zweimal|kaputt|还是不行|不行了|查一下|但实际|却没有|не работает|woran (?:kann|könnte) das liegen|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
+    /ошибк|не работает|не запуска|исправ|почему|баг|排查|偶尔|崩溃|异常|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|kenapa|gagal|tidak bisa|nggak jalan|dua kali|doppelt|zweimal|kaputt|还是不行|不行了|查一下|但实际|却没有|не работает|woran (?:kann|könnte) das liegen|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
   ),
   R("test", 2.5, "intl test", /тест|pruebas?|prueba unitaria|testf[äa]ll|testes|测试|單元測試|单元测试|テスト/),
   R(
@@ -541,13 +570,13 @@ export const RULES: Rule[] = [
     "document",
     3.0,
     "intl docs",
-    /документ|коммент|описани|readme|объясни|что делает|documenta|coment[aá]rio|explica|explíca|qué hace|entenderlo|dokumentier|kommentar|erkl[äa]r|文档|注释|解释|documente|explique/,
+    /документ|коммент|описани|readme|kya kar raha|kya karta|samjha do|samjhao|объясни|что делает|documenta|coment[aá]rio|explica|explíca|qué hace|entenderlo|dokumentier|kommentar|erkl[äa]r|文档|注释|解释|documente|explique/,
   ),
   R(
     "plan",
     2.0,
     "intl plan",
-    /план|спроектир|архитектур|wie sollten wir|vorschläge|keinen code|cómo estructurar|cómo organizar|cómo diseñ|qué enfoque|計画|影響範囲|設計|方針|まだコードは|как лучше|подход|риск|по шагам|planifica|diseñ|enfoque|mejor (?:forma|manera)|por fases|qué iría primero|ventajas y desventajas|planung|entwurf|ansatz|计划|设计|方案|架构|planej|abordagem/,
+    /план|спроектир|архитектур|뭐가 나을|어떤 게 나을|설계|구조부터|짜기 전에|wie sollten wir|vorschläge|keinen code|cómo estructurar|cómo organizar|cómo diseñ|qué enfoque|計画|影響範囲|設計|方針|まだコードは|как лучше|подход|риск|по шагам|planifica|diseñ|enfoque|mejor (?:forma|manera)|por fases|qué iría primero|ventajas y desventajas|planung|entwurf|ansatz|计划|设计|方案|架构|planej|abordagem/,
   ),
   R(
     "implement",

@@ -154,7 +154,7 @@ const CONTINUE_TAIL_RE =
  * too": more of the work in progress, whatever their own verbs say.
  */
 const FOLLOW_UP_RE =
-  /^(?:(?:ok(?:ay)?|nice|great|good|yes|yep|cool|perfect|thanks|lgtm)[,.!]*\s+)*(?:(?:now|also|then|and|just)\s+)*(?:(?:do|apply) the same (?:for|with|in|to)\b|same (?:for|with|in)\b|(?:add|write|do|make|create) (?:one|another|more|the same)\b|next(?: file| one| up| module| package)?:|(?:do|get|cover|handle|fix|update|convert|migrate) (?:those|these|them|the rest|the others)(?: too| as well)?\b)|\b(?:too|as well)[.!]*$/i;
+  /^(?:no\b[,.!—–-]*\s*(?:not (?:that|this|those|the)\b|also\b|the one\b)|(?:make it |a bit |much )?(?:shorter|longer|simpler|more concise|less formal|more formal)\b|keep it (?:short|brief|concise|simple)\b|\d+ bullets? max\b)|^(?:(?:ok(?:ay)?|nice|great|good|yes|yep|cool|perfect|thanks|lgtm)[,.!]*\s+)*(?:(?:now|also|then|and|just)\s+)*(?:(?:do|apply) the same (?:for|with|in|to)\b|same (?:for|with|in)\b|(?:add|write|do|make|create) (?:one|another|more|the same)\b|next(?: file| one| up| module| package)?:|(?:do|get|cover|handle|fix|update|convert|migrate) (?:those|these|them|the rest|the others)(?: too| as well)?\b)|\b(?:too|as well)(?=[,.!]|\s+with\b|$)|\b(?:yes|ok)(?: please)?,? keep it (?:short|brief)/i;
 
 export function isFollowUp(text: string): boolean {
   return text.length < 120 && FOLLOW_UP_RE.test(text.trim());

@@ -101,6 +101,9 @@ export function findError(out: string): string | null {
   return out.slice(s, e === -1 ? undefined : Math.min(e, s + 120)).trim();
 }
 
+/** How agents print a file they read: Cursor "Contents of …", opencode "<path>…", numbered lines (Claude Code "1→"). */
+const FILE_CONTENT_RE = /^(?:Contents of \S|<path>|File: \S[^\n]*\n\s*\d|\s*\d+(?:→|\t| \|) )/;
+
 const EDIT_TOOLS =
   /^(?:edit|multiedit|write|apply_patch|edit_file|write_to_file|replace|replace_in_file|str_replace|str_replace_editor|str_replace_based_edit_tool|create_file|write_file|search_replace|notebookedit|insert|patch|create)$/i;
 const READ_TOOLS =
@@ -129,6 +132,8 @@ export function toolFacts(h: History): ToolFacts {
   // The newest result that says something: a failing run followed by "git status" or "ls" is still the news.
   for (let k = 0; k < h.toolResults.length; k++) {
     const r = h.toolResults[k];
+    // A file's contents (a read) show code, whatever words it contains ("error: String(e)").
+    if (FILE_CONTENT_RE.test(r)) continue;
     f.testSummary = testSummary(r);
     f.error = f.testSummary ? null : findError(r);
     if (f.testSummary || f.error) break;
