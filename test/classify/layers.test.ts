@@ -352,3 +352,44 @@ test("symptoms without the word error are debug; explain-only asks are document"
   ];
   for (const [text, phase] of cases) assert.equal(one(text), phase, text);
 });
+
+test("second held-out round: symptoms, owners of failure words, containers, file reads", () => {
+  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
+  const cases: [string, string][] = [
+    ["payments-worker keeps crashlooping after this morning's deploy", "debug"],
+    ["tidepool sync panics since i bumped chrono to 0.4.41. can u look", "debug"],
+    ["product grid collapses into one column on Safari 17 only, chrome/firefox fine", "debug"],
+    ["flake8 is failing in CI on one line, fix it", "small_edit"],
+    ["set LOG_LEVEL=info instead of debug in deploy/prod.env", "small_edit"],
+    [
+      "make `cobalt backup push` show a progress bar while uploading. show bytes/sec and ETA, hide it when stdout isnt a tty",
+      "implement",
+    ],
+    ["write a CHANGELOG entry for 0.9.0 from these: - fix: alpha premultiply bug - feat: unsharp mask", "document"],
+    ["the README examples for useFetch are wrong since we changed the signature. fix the docs only", "document"],
+    ["hmm what about just using unleash? the platform team runs one already", "plan"],
+    ["need to pick a charting lib: recharts vs visx vs echarts. compare them for our use", "plan"],
+    ["replace the lodash usages in src/utils with native equivalents, behaviour has to be identical", "refactor"],
+  ];
+  for (const [text, phase] of cases) assert.equal(one(text), phase, text);
+  for (const t of ["no, not that one — the one in packages/web", "shorter pls, 5 bullets max"])
+    assert.ok(isFollowUp(t), t);
+  // a file the agent read may contain the word error; it is code, not a failure
+  const read = classify(
+    chat([
+      { role: "user", content: "explain what src/workers/thumbnail.worker.ts does, I'm new on this codebase" },
+      {
+        role: "assistant",
+        content: "",
+        tool_calls: [{ id: "1", type: "function", function: { name: "read_file", arguments: "{}" } }],
+      },
+      {
+        role: "tool",
+        tool_call_id: "1",
+        content:
+          "Contents of src/workers/thumbnail.worker.ts:\n```\nparentPort!.postMessage({ ok: false, error: String(e) })\n```",
+      },
+    ]),
+  );
+  assert.equal(read.phase, "document");
+});
