@@ -479,6 +479,90 @@ export function requiredLiterals(re: RegExp, lowerCasedText: boolean): string[] 
   return minimal(bs.flatMap((b) => b.literals as string[]));
 }
 
+/** End of the class `[…]` opening at `i` (the index after its `]`), or -1. */
+function classEnd(src: string, i: number): number {
+  let j = i + 1;
+  if (src.charCodeAt(j) === 94 /* ^ */) j++;
+  if (src.charCodeAt(j) === 93 /* ] */) return j + 1; // "[]" or "[^]": leave those alone below
+  for (; j < src.length; j++) {
+    const c = src.charCodeAt(j);
+    if (c === 92 /* \\ */) j++;
+    else if (c === 93 /* ] */) return j + 1;
+  }
+  return -1;
+}
+
+/** Starts of the alternatives of the group whose `(` is at `i`, and the index after its `)`; null if unbalanced. */
+function groupAlternatives(src: string, i: number, open: number): { starts: number[]; end: number } | null {
+  const starts = [i + open];
+  let depth = 0;
+  for (let j = i + open; j < src.length; j++) {
+    const c = src.charCodeAt(j);
+    if (c === 92 /* \\ */) j++;
+    else if (c === 91 /* [ */) {
+      const e = classEnd(src, j);
+      if (e === -1) return null;
+      j = e - 1;
+    } else if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */) {
+      if (depth === 0) return { starts, end: j + 1 };
+      depth--;
+    } else if (c === 124 /* | */ && depth === 0) starts.push(j + 1);
+  }
+  return null;
+}
+
+/** Class escapes a leading run may be made of (a one-character set each). */
+const SET_ESCAPE = /[dDwWsS]/;
+
+/**
+ * Lookbehinds to insert where a match may begin with a repeated set `S*` or `S+` (at the start of `src`, or at the
+ * start of an alternative of a leading, unquantified group): position → the set. A match starting at a run of S's
+ * middle extends to one starting a character earlier (the repeat takes that character too), so for `test` only a
+ * start that S does not precede need be tried: `(?<!S)` rejects the others in one step, where the regex engine would
+ * otherwise re-run the repeat (and its backtracking) from every position of a long run — cubic in the run's length for
+ * `[\w.-]*\d[\w.-]* not …` on a file name of digits.
+ */
+function runStarts(src: string, at: number, out: [number, string][]): void {
+  const c = src.charCodeAt(at);
+  let end = -1;
+  if (c === 40 /* ( */) {
+    const open = src.startsWith("(?:", at) ? 3 : src.charCodeAt(at + 1) === 63 /* ? */ ? -1 : 1;
+    if (open === -1) return; // lookarounds and named groups: leave alone
+    const g = groupAlternatives(src, at, open);
+    if (!g || /^[*+?{]/.test(src.slice(g.end, g.end + 1))) return;
+    for (const s of g.starts) runStarts(src, s, out);
+    return;
+  }
+  if (c === 91 /* [ */) end = classEnd(src, at);
+  else if (c === 92 /* \\ */ && SET_ESCAPE.test(src.charAt(at + 1))) end = at + 2;
+  else if (c === 46 /* . */) end = at + 1;
+  if (end === -1 || end - at < 1) return;
+  const set = src.slice(at, end);
+  if (set === "[]" || set === "[^]") return;
+  const q = src.charCodeAt(end);
+  if (q === 42 /* * */ || q === 43 /* + */) out.push([at, set]);
+}
+
+/** `src` with `(?<!S)` before each leading `S*` / `S+` (see `runStarts`): the same answers from `test`, found sooner. */
+export function guardRuns(src: string): string {
+  const out: [number, string][] = [];
+  // The top-level alternatives are where a match begins, as if the source were one leading group.
+  const top = groupAlternatives(`${src})`, -1, 1);
+  if (!top || top.end !== src.length + 1) return src;
+  for (const s of top.starts) runStarts(src, s, out);
+  let s = src;
+  for (let k = out.length - 1; k >= 0; k--) s = `${s.slice(0, out[k][0])}(?<!${out[k][1]})${s.slice(out[k][0])}`;
+  return s;
+}
+
+/** The regex for `source` (all of `re` or one of its alternatives) with `re`'s flags, its runs guarded (see `guardRuns`). */
+function guarded(re: RegExp, source: string): RegExp {
+  if (re.global || re.sticky) return source === re.source ? re : new RegExp(source, re.flags);
+  const g = guardRuns(source);
+  return g === re.source ? re : new RegExp(g, re.flags);
+}
+
 /** Most states an automaton may have (its transitions are 16-bit). */
 const STATE = 0xffff;
 
@@ -719,11 +803,11 @@ export class Prefilter {
       const bs = this.branches[i];
       if (!bs || bs.length === 1) {
         units.push({ regex: i, literals: bs ? bs[0].literals : null });
-        this.unitRe.push(r.re);
+        this.unitRe.push(guarded(r.re, r.re.source));
       } else
         for (const b of bs) {
           units.push({ regex: i, literals: b.literals });
-          this.unitRe.push(new RegExp(b.source, r.re.flags));
+          this.unitRe.push(guarded(r.re, b.source));
         }
     });
     this.first[table.length] = units.length;

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { test } from "node:test";
 import fc from "fast-check";
 import { analyze } from "../../src/classify/analyze.js";
-import { branches, type GatedRegex, Prefilter, requiredLiterals } from "../../src/classify/prefilter.js";
+import { branches, type GatedRegex, guardRuns, Prefilter, requiredLiterals } from "../../src/classify/prefilter.js";
 import { RULE_GATE, RULES } from "../../src/classify/rules.js";
 import { readJsonl, rowInput } from "../../src/classify/train.js";
 
@@ -178,4 +178,52 @@ test("a prefilter over case-sensitive and unreadable regexes still answers like 
       assert.equal(gate.test(may, i, lower, raw), r.re.test(r.lowerCased ? lower : raw), `${r.re} on ${raw}`);
     });
   }
+});
+
+test("guarded runs: a lookbehind before each repeated set a match may begin with, nowhere else", () => {
+  assert.equal(guardRuns("a|[x]*b"), "a|(?<![x])[x]*b");
+  assert.equal(guardRuns("(?:[a-z]+|\\d*)c"), "(?:(?<![a-z])[a-z]+|(?<!\\d)\\d*)c");
+  assert.equal(guardRuns(".*x|\\w+y"), "(?<!.).*x|(?<!\\w)\\w+y");
+  assert.equal(guardRuns("[\\]a]*q"), "(?<![\\]a])[\\]a]*q");
+  // Not at a match's start (a quantified group repeats), lookarounds, named groups, single characters: unchanged.
+  for (const s of [
+    "(?:[a-z]+)?c",
+    "(?:x*y){2}",
+    "(x*)+",
+    "(?<n>a*)b",
+    "(?=a*)b",
+    "a*b",
+    "b[a-z]*",
+    "[]*x",
+    "(?:a|[b]*",
+  ])
+    assert.equal(guardRuns(s), s);
+});
+
+test("guarded runs answer `test` like the regex they guard, on generated sources and texts", () => {
+  const set = fc.constantFrom("[a1-]", "[^ ]", "\\d", "\\w", "\\S", ".", "[a-z.]");
+  const tail = fc.constantFrom("", "\\d", " not ", "x", "1 ", "$", "\\b", "[^a]", "a?\\d[a-z]*");
+  const atom = fc.tuple(set, fc.constantFrom("*", "+", "*?"), tail).map(([s, q, t]) => s + q + t);
+  const plain = fc.constantFrom("\\ba", "x", "1", "['\"]a");
+  const alt = fc.oneof(atom, plain);
+  const source = fc
+    .tuple(fc.array(alt, { minLength: 1, maxLength: 3 }), fc.boolean(), tail, fc.array(alt, { maxLength: 2 }))
+    .map(([g, grouped, rest, more]) => [grouped ? `(?:${g.join("|")})${rest}` : g[0] + rest, ...more].join("|"));
+  const text = fc.string({
+    unit: fc.constantFrom("a", "b", "1", "2", "-", ".", " ", "n", "o", "t", "x", "\n"),
+    maxLength: 30,
+  });
+  fc.assert(
+    fc.property(
+      source,
+      fc.array(text, { minLength: 1, maxLength: 8 }),
+      fc.constantFrom("", "i", "m", "s", "u"),
+      (src, ts, f) => {
+        const re = new RegExp(src, f);
+        const g = new RegExp(guardRuns(src), f);
+        for (const t of ts) assert.equal(g.test(t), re.test(t), `${src} → ${guardRuns(src)} on ${JSON.stringify(t)}`);
+      },
+    ),
+    { numRuns: 3000 },
+  );
 });
