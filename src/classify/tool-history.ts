@@ -28,10 +28,58 @@ export interface ToolFacts {
 
 const num = (s: string | undefined): number => (s ? Number.parseInt(s, 10) || 0 : 0);
 
+// Summary regexes, each with strings one of which every match contains (test/classify/tool-history.test.ts checks
+// them against the prefilter's reading of the regex): an `includes` that finds none skips the regex, which on a long
+// listing full of digits (`cat -n`) would try a match at every digit. (Gates start with a rare character where they
+// can: `includes(" pass")` is eight times slower than `includes("pass")` on a text full of spaces.)
+const PY_RE = /^=+ [^\n]*\b\d+ (?:passed|failed)\b[^\n]* in [\d.]+s/m;
+const JS_RE = /\bTests:?\s+(\d+ (?:failed|passed)[^\n]*)/;
+const CARGO_RE = /test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed/;
+const DOTNET_RE = /(?:Passed|Failed)!\s+-\s+Failed:\s+(\d+), Passed:\s+(\d+)/;
+const BUN_RE = /^\s*(\d+) pass\s*$/m;
+const RSPEC_RE = /(\d+) examples?, (\d+) failures?/;
+const MOCHA_RE = /(\d+) passing/;
+const CTEST_RE = /\d+% tests passed, (\d+) tests? failed out of (\d+)/;
+const JUNIT_RE = /Tests run: (\d+), Failures: (\d+)(?:, Errors: (\d+))?/;
+const GRADLE_RE = /(\d+) tests? completed, (\d+) failed/;
+const GRADLE_SHORT_RE = /(\d+) tests?, (\d+) failures?\b/;
+const PHP_RE = /^OK \((\d+) tests?, \d+ assertions?\)/m;
+const PHP_FAIL_RE = /Tests: (\d+), Assertions: \d+, (?:Errors: (\d+), )?Failures: (\d+)/;
+const GO_FAIL_RE = /^(?:--- FAIL:|FAIL\s+\S+)/m;
+const GO_OK_RE = /^ok\s+\S+\s+[\d.]+s/m;
+
+/** Each summary regex and its gate (strings one of which every match contains). */
+export const SUMMARY_GATES: readonly (readonly [RegExp, readonly string[]])[] = [
+  [PY_RE, ["pass", "fail"]],
+  [JS_RE, ["pass", "fail"]],
+  [CARGO_RE, ["result: "]],
+  [DOTNET_RE, ["Passed:"]],
+  [BUN_RE, ["pass"]],
+  [RSPEC_RE, ["xample"]],
+  [MOCHA_RE, ["pass"]],
+  [CTEST_RE, ["fail"]],
+  [JUNIT_RE, ["Failures: "]],
+  [GRADLE_RE, ["completed, "]],
+  [GRADLE_SHORT_RE, ["fail"]],
+  [PHP_RE, ["assertion"]],
+  [PHP_FAIL_RE, ["Assertions: "]],
+  [GO_FAIL_RE, ["FAIL"]],
+  [GO_OK_RE, ["ok"]],
+];
+
+/** `re.exec(out)` when `out` contains one of `gate`; otherwise null without running it (no match is possible). */
+function execIf(re: RegExp, gate: readonly string[], out: string): RegExpExecArray | null {
+  for (let i = 0; i < gate.length; i++) if (out.includes(gate[i])) return re.exec(out);
+  return null;
+}
+
+const G = new Map(SUMMARY_GATES);
+const gated = (re: RegExp, out: string): RegExpExecArray | null => execIf(re, G.get(re) as readonly string[], out);
+
 /** Recognises a test-runner summary in tool output. */
 export function testSummary(out: string): TestSummary | null {
   // pytest: "=== 2 failed, 3 passed in 0.1s ==="
-  const py = /^=+ [^\n]*\b\d+ (?:passed|failed)\b[^\n]* in [\d.]+s/m.exec(out);
+  const py = gated(PY_RE, out);
   if (py)
     return {
       runner: "pytest",
@@ -39,51 +87,54 @@ export function testSummary(out: string): TestSummary | null {
       passed: num(/(\d+) passed/.exec(py[0])?.[1]),
     };
   // jest / vitest: "Tests:       1 failed, 4 passed" / "Tests  1 failed | 4 passed"
-  const js = /\bTests:?\s+(\d+ (?:failed|passed)[^\n]*)/.exec(out);
+  const js = gated(JS_RE, out);
   if (js) {
     const runner = out.includes("vitest") || out.includes("Test Files") ? "vitest" : "jest";
     return { runner, failed: num(/(\d+) failed/.exec(js[1])?.[1]), passed: num(/(\d+) passed/.exec(js[1])?.[1]) };
   }
   // cargo: "test result: FAILED. 3 passed; 1 failed"
-  const cargo = /test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed/.exec(out);
+  const cargo = gated(CARGO_RE, out);
   if (cargo) return { runner: "cargo", failed: num(cargo[2]), passed: num(cargo[1]) };
   // dotnet: "Failed!  - Failed:     1, Passed:     4"
-  const dotnet = /(?:Passed|Failed)!\s+-\s+Failed:\s+(\d+), Passed:\s+(\d+)/.exec(out);
+  const dotnet = gated(DOTNET_RE, out);
   if (dotnet) return { runner: "dotnet", failed: num(dotnet[1]), passed: num(dotnet[2]) };
   // bun: " 4 pass\n 1 fail"
-  const bun = /^\s*(\d+) pass\s*$/m.exec(out);
+  const bun = gated(BUN_RE, out);
   if (bun) return { runner: "bun", failed: num(/^\s*(\d+) fail\s*$/m.exec(out)?.[1]), passed: num(bun[1]) };
   // rspec: "12 examples, 2 failures"; mocha: "3 passing", "1 failing"
-  const rspec = /(\d+) examples?, (\d+) failures?/.exec(out);
+  const rspec = gated(RSPEC_RE, out);
   if (rspec) return { runner: "rspec", failed: num(rspec[2]), passed: num(rspec[1]) - num(rspec[2]) };
-  const mocha = /(\d+) passing/.exec(out);
+  const mocha = gated(MOCHA_RE, out);
   if (mocha) return { runner: "mocha", failed: num(/(\d+) failing/.exec(out)?.[1]), passed: num(mocha[1]) };
   // ctest: "75% tests passed, 1 tests failed out of 4"
-  const ctest = /\d+% tests passed, (\d+) tests? failed out of (\d+)/.exec(out);
+  const ctest = gated(CTEST_RE, out);
   if (ctest) return { runner: "ctest", failed: num(ctest[1]), passed: num(ctest[2]) - num(ctest[1]) };
   // JUnit (maven, gradle): "Tests run: 5, Failures: 1, Errors: 0", "6 tests completed, 1 failed", "6 tests, 0 failures"
-  const junit = /Tests run: (\d+), Failures: (\d+)(?:, Errors: (\d+))?/.exec(out);
+  const junit = gated(JUNIT_RE, out);
   if (junit) {
     const failed = num(junit[2]) + num(junit[3]);
     return { runner: "junit", failed, passed: num(junit[1]) - failed };
   }
-  const gradle = /(\d+) tests? completed, (\d+) failed/.exec(out) ?? /(\d+) tests?, (\d+) failures?\b/.exec(out);
+  const gradle = gated(GRADLE_RE, out) ?? gated(GRADLE_SHORT_RE, out);
   if (gradle) return { runner: "junit", failed: num(gradle[2]), passed: num(gradle[1]) - num(gradle[2]) };
   // phpunit: "OK (5 tests, 9 assertions)", "Tests: 5, Assertions: 9, Failures: 1."
-  const php = /^OK \((\d+) tests?, \d+ assertions?\)/m.exec(out);
+  const php = gated(PHP_RE, out);
   if (php) return { runner: "phpunit", failed: 0, passed: num(php[1]) };
-  const phpFail = /Tests: (\d+), Assertions: \d+, (?:Errors: (\d+), )?Failures: (\d+)/.exec(out);
+  const phpFail = gated(PHP_FAIL_RE, out);
   if (phpFail) {
     const failed = num(phpFail[2]) + num(phpFail[3]);
     return { runner: "phpunit", failed, passed: num(phpFail[1]) - failed };
   }
   // go test: "--- FAIL: TestX", "FAIL\tpkg", "ok  \tpkg\t0.1s"
-  const goFail = /^(?:--- FAIL:|FAIL\s+\S+)/m.test(out);
-  if (goFail || /^ok\s+\S+\s+[\d.]+s/m.test(out))
+  const goFail = gated(GO_FAIL_RE, out) !== null;
+  if (goFail || gated(GO_OK_RE, out) !== null)
     return { runner: "go test", failed: goFail ? 1 : 0, passed: goFail ? 0 : 1 };
-  // generic ✓ / ✗ lists
-  const ok = (out.match(/✓|✔/g) ?? []).length;
-  const bad = (out.match(/✗|✘|✕|×/g) ?? []).length;
+  // generic ✓ / ✗ lists (no mark anywhere: nothing to count)
+  const ok = out.includes("✓") || out.includes("✔") ? (out.match(/✓|✔/g) ?? []).length : 0;
+  const bad =
+    out.includes("✗") || out.includes("✘") || out.includes("✕") || out.includes("×")
+      ? (out.match(/✗|✘|✕|×/g) ?? []).length
+      : 0;
   if (ok + bad >= 3) return { runner: "tests", failed: bad, passed: ok };
   return null;
 }
