@@ -607,8 +607,41 @@ const CORRECTION_RE =
 const LIST_ITEM_RE = /(?:^|\s)\(?\d{1,2}[.)]\s+(?=[a-z])/gim;
 const LIST_WEIGHT = 1.5;
 // Word pairs written with a slash ("pros/cons", "pub/sub", "and/or") are not directories.
-const PATH_DIRS_RE =
+export const PATH_DIRS_RE =
   /(?:@|\b)(?!(?:pros|pub|and|ci|i|read|client|input|try|async|yes|on|true|before|front)\/)(?:[\w.-]+\/)+(?=[\w.-])/g;
+
+/** A character a PATH_DIRS_RE match may hold: `@`, `\w`, `.`, `-`, `/`. */
+function inPath(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 45 && c <= 57) || (c >= 64 && c <= 90) || c === 95 // a-z - . / 0-9 @ A-Z _
+  );
+}
+
+/**
+ * `text.replace(PATH_DIRS_RE, "")`, with the regex run only on the runs of path characters around each `/`. A match
+ * is made of path characters and holds a `/`, so it lies inside one such run; its context is the character before it
+ * (`\b`), which the slice keeps, and characters inside the run (the lookaheads). Elsewhere the regex would try every
+ * word boundary of the text for nothing.
+ */
+export function stripDirs(text: string): string {
+  let i = text.indexOf("/");
+  if (i === -1) return text;
+  const n = text.length;
+  let out = "";
+  let last = 0;
+  while (i !== -1) {
+    let s = i;
+    while (s > 0 && inPath(text.charCodeAt(s - 1))) s--;
+    let e = i + 1;
+    while (e < n && inPath(text.charCodeAt(e))) e++;
+    const from = s > 0 ? s - 1 : s;
+    const run = text.slice(from, e).replace(PATH_DIRS_RE, "");
+    out += text.slice(last, s) + (from < s ? run.slice(1) : run);
+    last = e;
+    i = e < n ? text.indexOf("/", e) : -1;
+  }
+  return out + text.slice(last);
+}
 
 /** Evidence from text: weights summed per phase; `hits` names the rules that fired (for signals). */
 export function textEvidence(text: string, withHits = true, maxChars = 650, narration = false): RuleResult {
@@ -619,7 +652,7 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   // Directories in file references ("@docs/cheatsheet.html", "src/tests/x.py") name places, not the task: keyword
   // rules see only the file's own name.
   const low = t.toLowerCase();
-  const lower = low.includes("/") ? low.replace(PATH_DIRS_RE, "") : low;
+  const lower = stripDirs(low);
   let generic = 0;
   let object = false;
   let symptom = 0;
