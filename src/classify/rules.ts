@@ -712,6 +712,6 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
       else scores[PHASE_INDEX.implement] += LIST_WEIGHT;
     }
   }
-  if (/\?\s*$/.test(t.trim())) scores[PHASE_INDEX.plan] += 0.3;
+  if (t.trimEnd().endsWith("?")) scores[PHASE_INDEX.plan] += 0.3; // = /\?\s*$/.test(t.trim())
   return { scores, hits };
 }

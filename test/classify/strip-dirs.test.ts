@@ -66,3 +66,17 @@ test("stripDirs removes exactly what the path regex removes: generated paths and
   );
   fc.assert(fc.property(fc.string({ maxLength: 40 }), check), { numRuns: 2000 });
 });
+
+test("a trailing question mark: trimEnd().endsWith('?') answers like /\\?\\s*$/ (\\s and trim share one set)", () => {
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    assert.equal(/\s/.test(ch), ch.trim() === "", `U+${c.toString(16)}`);
+  }
+  const unit = fc.constantFrom("?", " ", "\n", "\t", "\u00a0", "\u2028", "\ufeff", "a", "\u200b", "\u180e");
+  fc.assert(
+    fc.property(fc.string({ unit }), (s) =>
+      assert.equal(s.trimEnd().endsWith("?"), /\?\s*$/.test(s), JSON.stringify(s)),
+    ),
+    { numRuns: 5000 },
+  );
+});
