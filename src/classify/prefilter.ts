@@ -635,12 +635,15 @@ class Scanner {
   private readonly outLen: Int32Array;
   private readonly ids: Int32Array;
   private readonly width: number;
+  /** log2 of `width` (rows are padded to a power of two: a shift, not a multiply, in the scan's dependency chain). */
+  private readonly shift: number;
   /** Code units to report when seen (`scan` returns whether any was). */
   readonly watch = new Uint8Array(65536);
 
   /** Throws a RangeError past `STATE` states (the caller then filters nothing). */
   constructor(entries: Entry[]) {
-    this.width = alphabet(entries, this.cls);
+    this.shift = 32 - Math.clz32(alphabet(entries, this.cls) - 1);
+    this.width = 1 << this.shift;
     const trie = buildTrie(entries, this.cls);
     if (trie.n > STATE) throw new RangeError("too many states");
     this.delta = new Uint16Array(trie.n * this.width);
@@ -651,13 +654,13 @@ class Scanner {
 
   /** Sets in `may` the bit of every pattern with a literal in `text`; true if `text` holds a watched code unit. */
   scan(text: string, may: Uint32Array): boolean {
-    const { cls, delta, outAt, outLen, ids, width, watch } = this;
+    const { cls, delta, outAt, outLen, ids, shift, watch } = this;
     let seen = 0;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0x80) seen |= watch[c];
-      s = delta[s * width + cls[c]];
+      s = delta[(s << shift) | cls[c]];
       const n = outLen[s];
       if (n !== 0)
         for (let j = outAt[s], end = j + n; j < end; j++) {
