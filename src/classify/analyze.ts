@@ -8,7 +8,7 @@ import type { ClassifyInput } from "./types.js";
 import { PHASE_INDEX } from "./rules.js";
 import { type RequestView, readView } from "./view.js";
 
-export const HASH_DIM = 1 << 14;
+export const HASH_DIM = 1 << 12;
 /** Weight left to the developer's words once the agent acted on them and a tool then failed. */
 const ACTED_ON = 0.5;
 /** Evidence the words need before the tool traffic after them counts as carrying their phase on. */
