@@ -131,7 +131,7 @@ export const RULES: Rule[] = [
     "plan",
     2.5,
     "plan deliverable",
-    /^(?:please |pls |now |ok,? |first,? )?plan (?:how|the|a|an|out|for)\b|\bwant a (?:proper |real |solid )?(?:design|plan)\b|\b(?:propose|come up with|draft|outline|write up|put together|give me|make|create|prepare|suggest) (?:a |an |the |your |some )?(?:\w+ )?(?:plan|proposal|approach|strategy|roadmap|design)s?\b(?! (?:mode|file|document|\.md))/,
+    /^(?:please |pls |now |ok,? |first,? )?plan (?:how|the|a|an|out|for)\b|\b(?:propose|suggest|recommend|outline) how\b|\bwant a (?:proper |real |solid )?(?:design|plan)\b|\b(?:propose|come up with|draft|outline|write up|put together|give me|make|create|prepare|suggest) (?:a |an |the |your |some )?(?:\w+ )?(?:plan|proposal|approach|strategy|roadmap|design)s?\b(?! (?:mode|file|document|\.md))/,
   ),
   R(
     "plan",
@@ -174,7 +174,7 @@ export const RULES: Rule[] = [
     "implement",
     1.6,
     "build verbs",
-    /\b(?:implement|add|create|build|write|make|generate|introduce|support|set ?up|scaffold|integrate|wire (?:up|in)|hook up|enable|extend|allow)\b/,
+    /\b(?:implement|add|create|(?<!(?:the|a|ci|nightly|release|docker|hugo|cargo|gradle|webpack|vite|next) )build(?! (?:fails|failed|failing|is|was|broke|breaks|works|passes|log|step|output|errors?|time|dir|directory|folder)\b)|write|make|generate|introduce|support|set ?up|scaffold|integrate|wire (?:up|in)|hook up|enable|extend|allow)\b/,
   ),
   R(
     "implement",
@@ -200,7 +200,7 @@ export const RULES: Rule[] = [
     "debug",
     2.5,
     "error words",
-    /\b(?:(?<!(?:validation|form|field|per-field|inline) )errors?(?! (?:handling|handlers?|types?|enums?|class(?:es)?|codes?|boundar(?:y|ies)|pages?|states?|schemas?|models?|variants?)\b)|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|broke|(?<!(?:line|page|hard|soft|column|word|coffee|lunch|what|which|anything|nothing) )breaks(?! (?:down|out|into))|crash ?loop(?:ing|s)?|crashloopbackoff|oomkill(?:ed)?|dies|died|dying|panics|undefined is not|cannot read|not defined|unresolved reference|cannot find symbol|undefined reference|has no attribute|is not a function|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
+    /\b(?:(?<!(?:validation|form|field|per-field|inline) )errors?(?! (?:handling|handlers?|types?|enums?|class(?:es)?|codes?|boundar(?:y|ies)|pages?|states?|schemas?|models?|variants?)\b)|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|broke|hard-?faults?|faults|times out|too many arguments|unbound variable|syntax error|cannot find (?:module|name|symbol|file)|module not found|no module named|modulenotfounderror|importerror|(?<!(?:line|page|hard|soft|column|word|coffee|lunch|what|which|anything|nothing) )breaks(?! (?:down|out|into))|crash ?loop(?:ing|s)?|crashloopbackoff|oomkill(?:ed)?|dies|died|dying|panics|undefined is not|cannot read|not defined|unresolved reference|cannot find symbol|undefined reference|has no attribute|is not a function|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
   ),
   R(
     "debug",
@@ -219,7 +219,7 @@ export const RULES: Rule[] = [
     "debug",
     3.5,
     "explain error",
-    /\bwhat does (?:this|the|that) (?:error|warning|exception|message)\b|\bwhat does [^?\n]{0,80}\b(?:error|fatal|exception|failed|refus\w+|denied|not found|invalid\w*|warning)\b[^?\n]{0,60} mean\b|\b(?:explain|what(?:'s| is)) (?:this|the|that) (?:error|exception|stack ?trace|traceback|warning|crash)\b/,
+    /\bwhat does (?:this|the|that) (?:error|warning|exception|message)\b|\bwhat does (?:this|that|it) (?:even )?mean\W{0,3}(?:fatal|error|exception|warning|failed|panic)|\bwhat does [^?\n]{0,80}\b(?:error|fatal|exception|failed|refus\w+|denied|not found|invalid\w*|warning)\b[^?\n]{0,60} mean\b|\b(?:explain|what(?:'s| is)) (?:this|the|that) (?:error|exception|stack ?trace|traceback|warning|crash)\b/,
   ),
   R(
     "debug",
@@ -307,7 +307,7 @@ export const RULES: Rule[] = [
     "refactor",
     3.0,
     "refactor words",
-    /\b(?:refactor(?:ing)?|clean ?up(?! (?:job|task|script|cron))|(?:code |a )cleanup|cleanup (?:of|pass)|simplif(?:y|ication)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:[\w.-]+ ){0,8}(?:into|to|out)|split (?:[\w.,-]+ ){0,5}(?:into|file|module|class|function|per)|break (?:up|apart) (?:the |this |that )?(?:[\w.-]+ ){0,3}into|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:[\w./-]+ ){0,6}(?:to|from)|consolidate)\b/,
+    /\b(?:refactor(?:ing)?|clean ?up(?! (?:job|task|script|cron))|(?:code |a )cleanup|cleanup (?:of|pass)|simplif(?:y|ication)(?= (?:the|this|that|it|these|those|our|my|code|logic|function|component|\w+\.\w+)|\s*[.!]?$)|restructur(?:e|ing)|reorgani[sz]e|extract(?:ing)? (?:[\w.-]+ ){0,8}(?:into|to|out)|split (?:[\w.,-]+ ){0,5}(?:into|file|module|class|function|per)|break (?:up|apart) (?:the |this |that )?(?:[\w.-]+ ){0,3}into|dedupe|deduplicate|dry (?:it|this) up|decouple|moderni[sz]e|migrate (?:[\w./-]+ ){0,6}(?:to|from)|consolidate)\b/,
   ),
   R(
     "refactor",
@@ -329,6 +329,13 @@ export const RULES: Rule[] = [
     "write a doc file",
     /\b(?:write|create|draft|add|update|start|generate) (?:a |an |the |our )?[\w.-]*\.(?:md|mdx|rst|adoc)\b/,
   ),
+  // Prose of a named kind: a paper's methods section, an abstract, an announcement, a postmortem.
+  R(
+    "document",
+    2.5,
+    "prose kinds",
+    /\b(?:write|draft|prepare) (?:a |an |the |our )?(?:\w+ ){0,2}(?:section|paragraph|abstract|blurb|announcement|postmortem|post-mortem|incident report|status update|newsletter)\b/,
+  ),
   // Fixing the docs is writing prose, whatever was wrong with them.
   R(
     "document",
@@ -341,7 +348,7 @@ export const RULES: Rule[] = [
     "document",
     3.0,
     "changes write-up",
-    /\b(?:changelog(?: entry)?|release notes?|commit message|pr description|pull request description|what'?s new)\b/,
+    /\b(?:changelog(?: entry)?|release notes?|commit message|pr description|pull request description|what'?s new|postmortem|post-mortem|incident report|adr\b(?= for)|architecture decision record)\b/,
   ),
   R("document", 1.2, "doc nouns", /\b(?:document|summary|markdown|md (?:file|format)|what'?s new)\b/),
   R(
@@ -373,7 +380,7 @@ export const RULES: Rule[] = [
     "document",
     4.5,
     "agent rule file",
-    /\b(?:(?:cursor|global|project|agent|workspace|user) rules?|rules? (?:file|called|named|that (?:says|specifies|states|tells|explains|describes))|(?:create|write|make|add|update|record|amend|modify|change|edit|revise|extend) (?:a |an |the |this |that |whichever |new |another )*(?:new )?rule\b(?! (?:engine|set for|to (?:the )?(?:eslint|lint|firewall|validator)))|rules? (?:providing|with|giving|for) (?:\w+ )?guidance)|\b(?:write|create|update|add to|edit|amend|improve) [^.\n]{0,40}(?:\.mdc|\bclaude\.md|\bagents\.md|\.cursorrules|copilot-instructions|system prompt)\b/,
+    /\b(?:(?:cursor|global|project|agent|workspace|user) rules?|rules? (?:file|called|named|that (?:says|specifies|states|tells|explains|describes))|(?:create|write|make|add|update|record|amend|modify|change|edit|revise|extend) (?:a |an |the |this |that |whichever |new |another )*(?:new )?rule\b(?! (?:engine|set for|to (?:the )?(?:eslint|lint|firewall|validator)|(?:that|which|to) (?:runs?|annotates?|builds?|compiles?|calls?|aligns?|generates?|outputs?|produces?|merges?|downloads?|trims?|sorts?|indexes?)))|rules? (?:providing|with|giving|for) (?:\w+ )?guidance)|\b(?:write|create|update|add to|edit|amend|improve) [^.\n]{0,40}(?:\.mdc|\bclaude\.md|\bagents\.md|\.cursorrules|copilot-instructions|system prompt)\b/,
   ),
   R(
     "document",
@@ -456,7 +463,7 @@ export const RULES: Rule[] = [
     "debug",
     2.0,
     "symptom",
-    /\b(?:(?:applied|charged|called|sent|fires?|fired|runs?|ran|replies|shows?|appears?|counted|processed|rendered|logged|created|inserted) (?:\w+ ){0,3}twice|expected [^.\n]{1,40},? (?:but )?(?:got|actual|received)|off by (?:one|exactly|\d)|still (?:\d{3}\b|flicker|happen|fail|broke|crash|hang|blank|empty|wrong|there|the same|slow|getting|seeing|returns?|shows?)|leak(?:s|ing)?|oom|out of memory|memory (?:grows|keeps growing|usage (?:grows|climbs))|find (?:out )?(?:why|the (?:leak|bug|cause))|root cause|intermittent(?:ly)?|infinite(?:ly)?|keeps? (?:re-?rendering|looping|restarting|reconnecting|hammering)|(?:returns?|gets?|got|gives?|throws?|responds? with|responding) (?:an? )?(?:http )?[45]\d\d\b(?! (?:if|when|with|on|for|and|otherwise|instead|status))|\b[45]\d\d (?:error|from|on|when)|shows? [^\s]{1,20} instead of|not found\b|nothing (?:shows|happens|appears)|returns? (?:nothing|null|undefined|none|nan|an empty|empty)\b|\beven though\b|\beven when i\b|\bforever\b|\bjust spins\b|\bkeeps? spinning\b|\bnever (?:finishes|returns|completes|arrives|fires|sends|loads|gets called|shows up)\b|\bgoes (?:to )?(?:nan|null|negative|zero|infinity)\b|\bis always (?:none|null|nil|undefined|empty|zero|0|false)\b|\b(?:show|shows|showing|come|comes|coming) (?:up |out )(?:on|as|rotated|wrong|blank|empty|garbled|twice|in the wrong)\b|\b(?:is|went|turned|goes) red\b|\b(?:one|a|an|\d+) (?:day|hour|minute)s? (?:earlier|later|off|behind|ahead)\b|\bstarted (?:returning|failing|crashing|throwing|showing|timing out|hanging)\b|\b(?:\d+x|twice|way|much) too (?:high|low|big|small|slow|many)\b|\bduplicated? (?:rows|entries|records|messages|items|emails|events)\b|\b(?:every )?now and then\b|\brandomly\b|\bsporadically\b|\boccasionally\b|\bfigure out why\b|\bsince (?:i|we|you) (?:bumped|upgraded|updated|moved|switched|added|changed|merged|deployed|migrated)\b|\b(?:after|since) (?:the |this morning'?s |today'?s |yesterday'?s |last night'?s )?(?:deploy|release|upgrade|migration|merge|update)\b|\bblows? up\b|\bblew up\b|\b(?:only )?(?:on|in) (?:safari|firefox|chrome|edge|ios|android|windows|prod|production|staging|ci)(?: \d+)? only\b|\bonly (?:on|in) (?:safari|firefox|chrome|edge|ios|android|windows|prod|production|staging|ci)\b|\bworks (?:locally|on my machine|in dev|fine locally)\b|\b(?:images?|assets?|pages?|requests?|routes?|calls?|links?) (?:now |all |still )?[45]\d\d\b|\b[45]\d\d(?:s)? (?:in|on) (?:prod|production|staging|dev|ci)\b|\bi only (?:touched|changed|modified|added|bumped)\b|\bwants to (?:destroy|replace|recreate|delete)\b|\bnever (?:exits|terminates|stops|ends)\b|\bjust sits there\b|\bjust \w+s\b[^.\n]{0,40}\binstead of\b|\b(?:desktop|chrome|firefox|android|ios|locally|local|dev|staging)(?: \w+)? (?:is |works )?fine\b|\bstill (?:dropp|disconnect|timing out|crash|hang)\w*|\b(?:gets? |got )?disconnect(?:s|ed|ing)\b)/,
+    /\b(?:(?:applied|charged|called|sent|fires?|fired|runs?|ran|replies|shows?|appears?|counted|processed|rendered|logged|created|inserted) (?:\w+ ){0,3}twice|expected [^.\n]{1,40},? (?:but )?(?:got|actual|received)|off by (?:one|exactly|\d)|still (?:\d{3}\b|flicker|happen|fail|broke|crash|hang|blank|empty|wrong|there|the same|slow|getting|seeing|returns?|shows?)|leak(?:s|ing)?|oom|out of memory|memory (?:grows|keeps growing|usage (?:grows|climbs))|find (?:out )?(?:why|the (?:leak|bug|cause))|root cause|intermittent(?:ly)?|infinite(?:ly)?|keeps? (?:re-?rendering|looping|restarting|reconnecting|hammering)|(?:returns?|gets?|got|gives?|throws?|responds? with|responding) (?:an? )?(?:http )?[45]\d\d\b(?! (?:if|when|with|on|for|and|otherwise|instead|status))|\b[45]\d\d (?:error|from|on|when)|shows? [^\s]{1,20} instead of|not found\b|nothing (?:shows|happens|appears)|returns? (?:nothing|null|undefined|none|nan|an empty|empty)\b|\beven though\b|\beven when i\b|\bforever\b|\bjust spins\b|\bkeeps? spinning\b|\bnever (?:finishes|returns|completes|arrives|fires|sends|loads|gets called|shows up)\b|\bgoes (?:to )?(?:nan|null|negative|zero|infinity)\b|\bis always (?:none|null|nil|undefined|empty)\b|\b(?:show|shows|showing|come|comes|coming) (?:up |out )(?:on|as|rotated|wrong|blank|empty|garbled|twice|in the wrong)\b|\b(?:is|went|turned|goes) red\b|\b(?:one|a|an|\d+) (?:day|hour|minute)s? (?:earlier|later|off|behind|ahead)\b|\bstarted (?:returning|failing|crashing|throwing|showing|timing out|hanging)\b|\b(?:\d+x|twice|way|much) too (?:high|low|big|small|slow|many)\b|\bduplicated? (?:rows|entries|records|messages|items|emails|events)\b|\b(?:every )?now and then\b|\brandomly\b|\bsporadically\b|\boccasionally\b|\bfigure out why\b|\b(?:writes?|written|sends?|logs?|prints?|emits?|returns?|calls?|charges?|bills?|renders?) (?:\w+ ){0,3}twice\b|\b(?:started|began|broke) after (?:your|the|my|our|this)\b|\bkeeps? (?:growing|increasing|climbing|rising|creeping)\b|\bcreeps? up\b|\b(?:come|comes|came) out (?:mirrored|flipped|upside down|cut off|truncated|inverted|black|white)\b|\boff by (?:a|an) \w+|\bshows? (?:the )?(?:wrong|previous|old|stale|last) (?:month|day|year|week|value|data|version|date)\b|\bdoes nothing\b|\bshows? (?:0|zero|no) \w+|\bloses (?:all|the|my|its)\b|\bgets lost\b|\bspikes? (?:to|every|when)\b|\bstutter\w*|\blag spikes?\b|\bworks (?:if|when) (?:the )?(?:app|it|i|you)\b|\brender(?:s|ed)? with (?:a|an) [\w-]+ (?:seam|gap|offset|border|flicker)\b|\bsince (?:i|we|you) (?:bumped|upgraded|updated|moved|switched|added|changed|merged|deployed|migrated)\b|\b(?:after|since) (?:the |this morning'?s |today'?s |yesterday'?s |last night'?s )?(?:deploy|release|upgrade|migration|merge|update)\b|\bblows? up\b|\bblew up\b|\b(?:only )?(?:on|in) (?:safari|firefox|chrome|edge|ios|android|windows|prod|production|staging|ci)(?: \d+)? only\b|\bonly (?:on|in) (?:safari|firefox|chrome|edge|ios|android|windows|prod|production|staging|ci)\b|\bworks (?:locally|on my machine|in dev|fine locally)\b|\b(?:images?|assets?|pages?|requests?|routes?|calls?|links?) (?:now |all |still )?[45]\d\d\b|\b[45]\d\d(?:s)? (?:in|on) (?:prod|production|staging|dev|ci)\b|\bi only (?:touched|changed|modified|added|bumped)\b|\bwants to (?:destroy|replace|recreate|delete)\b|\bnever (?:exits|terminates|stops|ends)\b|\bjust sits there\b|\bjust \w+s\b[^.\n]{0,40}\binstead of\b|\b(?:desktop|chrome|firefox|android|ios|locally|local|dev|staging)(?: \w+)? (?:is |works )?fine\b|\bstill (?:dropp|disconnect|timing out|crash|hang)\w*|\b(?:gets? |got )?disconnect(?:s|ed|ing)\b)/,
   ),
   // test: the kinds of test work, named
   R(
@@ -470,27 +477,27 @@ export const RULES: Rule[] = [
     "refactor",
     2.5,
     "behaviour kept",
-    /\b(?:(?:no|zero) (?:behaviou?r(?:al)?|functional|logic|ui|api|visual|user-facing) changes?|(?:behaviou?r|gameplay|output|json|api|messages?|semantics)(?: and \w+)? (?:stays? |remains? |is |are |should (?:be|stay|remain) |must (?:be|stay|remain) )?(?:the same|identical|unchanged)|nothing (?:should|must|will) change for|without changing what it (?:returns|does|prints)|keep (?:the )?(?:json|output|api|response|html) identical|(?:don'?t|do not|without) chang(?:e|ing) (?:the )?(?:logic|behaviou?r|output|api|ui)|same (?:ui|tokens|queries|template|output|api|results?|behaviou?r|markup|bytes)|(?:output|behaviou?r|results?|bytes|api|response|responses)(?: \w+)? (?:must|should|has to|have to|needs to) (?:stay|be|remain) (?:exactly )?(?:the same|(?:bit-|byte-)?identical|unchanged|compatible)|keep (?:the )?same\b|behaviou?r must stay|(?:imports|callers|usages) (?:don'?t|won'?t|shouldn'?t) break|keep (?:the )?(?:exported |public )?(?:function )?(?:signatures?|api) (?:compatible|the same|unchanged)|(?:specs|tests) (?:should |must )?still pass)\b/,
+    /\b(?:(?:no|zero) (?:behaviou?r(?:al)?|functional|logic|ui|api|visual|user-facing) changes?|(?:behaviou?r|gameplay|output|json|api|messages?|semantics)(?: and \w+)? (?:stays? |remains? |is |are |should (?:be|stay|remain) |must (?:be|stay|remain) )?(?:the same|identical|unchanged)|nothing (?:should|must|will) change for|without changing what it (?:returns|does|prints)|keep (?:the )?(?:json|output|api|response|html) identical|(?:don'?t|do not|without) chang(?:e|ing) (?:the )?(?:logic|behaviou?r|output|api|ui)|same (?:public )?(?:ui|tokens|queries|template|output|api|results?|behaviou?r|markup|bytes)|(?:output|behaviou?r|results?|bytes|api|response|responses)(?: \w+)? (?:must|should|has to|have to|needs to) (?:stay|be|remain) (?:exactly )?(?:the same|(?:bit-|byte-)?identical|unchanged|compatible)|keep (?:the )?same\b|behaviou?r must stay|(?:imports|callers|usages) (?:don'?t|won'?t|shouldn'?t) break|keep (?:the )?(?:exported |public )?(?:function )?(?:signatures?|api) (?:compatible|the same|unchanged)|(?:specs|tests) (?:should |must )?still pass)\b/,
   ),
   R(
     "refactor",
     1.8,
     "reshape code",
-    /\b(?:(?:convert|turn) (?:[\w./-]+ +){0,6}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|(?:function|method|file|class|component|module) is (?:way |much |far )?too (?:long|big)|split (?:it|this|that|them) up|move (?:everything|all (?:the )?[\w-]+|the [\w-]+(?: [\w-]+)?) (?:under|in|from) [\w./-]+ (?:in)?to |scattered (?:around|across|everywhere|all over)|native equivalents?|drop the (?:\w+ )?dependency|replace [^.\n]{1,60} with (?:[\w-]+ ){0,2}(?:function components?|hooks|async\/await|records|dataclasses|enums?|generics|const objects|string literal unions|composition api)|(?:is|are) (?:\d{3,5}|\d+k) lines|move (?:[\w.-]+ ){1,6}(?:from [\w./-]+ )?(?:in)?to (?:[\w./-]+\/)?[\w-]+\.(?:ts|tsx|js|jsx|mjs|py|go|rs|rb|java|kt|cs|php|swift|c|cc|cpp|h|hpp|ex|scala)|move (?:[\w.-]+ ){1,6}(?:out of [\w./-]+ )?into (?:its own|a separate|a new|a shared|an? \w+) (?:module|package|file|class|component|service|crate|namespace|helper)s?|it'?s a pyramid|where (?:they|it) belongs?|replace [^.\n]{1,80}? with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
+    /\b(?:(?:convert|turn) (?:[\w./-]+ +){0,6}(?:to|into) (?:[\w.-]+ ){0,2}(?:async|await|records?|dataclass(?:es)?|function components?|hooks|esm|es modules|imports|typescript|composition api|<script setup>|enums?|const|mixins|slices|modules?|components?)\b|remove the (?:\w+ )?flag and the old|old code path|port (?:\w+ ){0,5}(?:to|from) (?:\w+ ){0,3}(?:api|style|syntax)|pull (?:\w+ ){0,4}(?:out of|into)|group (?:\w+ ){0,4}into|(?:remove|delete) dead code|dead code|unused (?:exports|code|functions|methods)|memoi[sz]e|reduce allocations|hot path|tighten (?:the )?types|early returns|magic numbers|(?:long|big|huge) (?:method|function|file|class)s?|(?:function|method|file|class|component|module) is (?:way |much |far )?too (?:long|big)|split (?:it|this|that|them) up|move (?:everything|all (?:the )?[\w-]+|the [\w-]+(?: [\w-]+)?) (?:under|in|from) [\w./-]+ (?:in)?to |scattered (?:around|across|everywhere|all over)|native equivalents?|drop the (?:\w+ )?dependency|replace [^.\n]{1,60} with (?:[\w-]+ ){0,2}(?:function components?|hooks|async\/await|records|dataclasses|enums?|generics|const objects|string literal unions|composition api)|(?:is|are|it'?s) (?:\d{3,5}|\d+k) lines|into (?:its|their) own (?:modules?|files?|components?|classes|packages?|hooks?)|update (?:all |the )?imports(?: everywhere)?|move [^.\n]{1,60} (?:out of|from) [^.\n]{1,40} into [\w./-]+\/|share the logic|move (?:[\w.-]+ ){1,6}(?:from [\w./-]+ )?(?:in)?to (?:[\w./-]+\/)?[\w-]+\.(?:ts|tsx|js|jsx|mjs|py|go|rs|rb|java|kt|cs|php|swift|c|cc|cpp|h|hpp|ex|scala)|move (?:[\w.-]+ ){1,6}(?:out of [\w./-]+ )?into (?:its own|a separate|a new|a shared|an? \w+) (?:module|package|file|class|component|service|crate|namespace|helper)s?|it'?s a pyramid|where (?:they|it) belongs?|replace [^.\n]{1,80}? with (?:the|our) (?:existing )?\w+ (?:enum|helper|constant|type|class|function))\b/,
   ),
   // refactor: the same code in several places
   R(
     "refactor",
     3.0,
     "duplication",
-    /\b(?:(?:is|are) (?:\d+% |mostly |almost |nearly |basically )(?:the same|identical|duplicates?)|(?:repeat|duplicate)s? (?:the same|it|this|that)|(?:is |are )?(?:done|duplicated|repeated|copied) in (?:\d+|two|three|several|multiple) places|copy-?past(?:e|ed|ing)|fix (?:every|all|the) imports?)\b/,
+    /\b(?:(?:is|are) (?:\d+% |mostly |almost |nearly |basically )(?:the same|identical|duplicates?)|(?:repeat|duplicate)s? (?:the same|it|this|that|everything|all|most|the logic|the code)|(?:is |are )?(?:done|duplicated|repeated|copied) in (?:\d+|two|three|several|multiple) places|copy-?past(?:e|ed|ing)|fix (?:every|all|the) imports?)\b/,
   ),
   // document: the kinds of prose, named
   R(
     "document",
     2.5,
     "doc kinds",
-    /\b(?:rustdoc|phpdoc|kdoc|doxygen|tsdoc|godoc|adr|runbook|playbook|proofread|grammar|mermaid|sequence diagram|walk-?through|doc ?comments?|notice file|docs? (?:page|site)|(?:description|summary) (?:for|of) (?:the |this )?(?:pr|pull request|changes)|markdown cells|(?:what is|what'?s) (?:this|that|the) [\w .]{1,60} (?:doing|checking|for)\b|how does [\w_.()]+ work\b|\bi (?:need|want) to understand\b|\bjust explain\b|i don'?t (?:get|understand)\b(?! why)|nobody remembers|(?:explain|what'?s|what is) the difference between)/,
+    /\b(?:rustdoc|phpdoc|kdoc|doxygen|tsdoc|godoc|adr|runbook|playbook|proofread|grammar|mermaid|sequence diagram|walk-?through|doc ?comments?|notice file|docs? (?:page|site)|(?:description|summary) (?:for|of) (?:the |this )?(?:pr|pull request|changes)|markdown cells|(?:what is|what'?s) (?:this|that|the) [\w .]{1,60} (?:doing|checking|for)\b|how does [\w_.()]+ work\b|\bi (?:need|want) to understand\b|\bjust explain\b|i don'?t (?:get|understand)\b(?! why)|nobody remembers|help text|usage text|man page|(?:openapi|swagger|api) descriptions?|fill (?:them|it|those|these) in\b|fill in the (?:missing |empty )?(?:descriptions?|docs|docstrings|help)|what is (?:this|that|it) doing|what'?s the point of|(?:explain|what'?s|what is) the difference between)/,
   ),
   // small_edit: one value for another
   R(
@@ -503,7 +510,7 @@ export const RULES: Rule[] = [
     "small_edit",
     2.0,
     "lint nit",
-    /^(?:[\w-]+:? ){0,3}(?:E\d{3}|W\d{3}|CS\d{4}|SC\d{4}|rubocop|golangci-lint|ineffassign|goimports|flake8|pylint|ruff|clippy|stylelint|eslint|mypy)\b[^\n]{0,160}\b(?:just|says|complain|warning|add|use|drop|wrap|expected|instead saw)\b/,
+    /^(?:[\w-]+:? ){0,3}(?:e\d{3}|w\d{3}|cs\d{4}|sc\d{4}|shellcheck|rubocop|golangci-lint|ineffassign|goimports|flake8|pylint|ruff|clippy|stylelint|eslint|mypy)\b[^\n]{0,160}\b(?:just|says|complain|warning|add|use|drop|wrap|expected|instead saw)\b/,
   ),
   // Mechanical fixes whatever they touch: "fix the typo in the error message", "remove the trailing whitespace in README".
   R(
@@ -516,7 +523,7 @@ export const RULES: Rule[] = [
     "small_edit",
     3.0,
     "lint fix",
-    /\b(?:lint|linter|gofmt|prettier|black|ruff|eslint|flake8|rubocop|clippy|stylelint|biome|golangci-lint|pylint|ktlint|swiftlint)\b[^.\n]{0,40}\b(?:fix|error|warning|complain|fail|says|nit)|\b(?:fix|resolve|silence) (?:the |this |that |a |all )?(?:(?:one|last|remaining|single) )*lint(?:er)? (?:errors?|warnings?|issues?|nits?)\b/,
+    /\b(?:lint|linter|gofmt|prettier|black|ruff|eslint|flake8|rubocop|clippy|stylelint|biome|golangci-lint|pylint|ktlint|swiftlint|shellcheck|sc\d{4})\b[^.\n]{0,40}\b(?:fix|error|warning|complain|fail|says|nit)|\b(?:fix|resolve|silence) (?:the |this |that |a |all )?(?:(?:one|last|remaining|single) )*lint(?:er)? (?:errors?|warnings?|issues?|nits?)\b/,
   ),
   // A rename across files is a refactor; a rename of one thing is a small edit (see "rename one thing").
   R(
@@ -551,14 +558,14 @@ export const RULES: Rule[] = [
     "debug",
     2.5,
     "intl error",
-    /ошибк|не работает|не запуска|исправ|почему|баг|排查|偶尔|崩溃|异常|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|kenapa|gagal|tidak bisa|nggak jalan|dua kali|doppelt|zweimal|kaputt|还是不行|不行了|查一下|但实际|却没有|не работает|woran (?:kann|könnte) das liegen|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
+    /ошибк|не работает|не запуска|исправ|почему|баг|排查|偶尔|崩溃|异常|error en|no funciona|arregl|corrig|fehler|funktioniert nicht|schlägt fehl|fehlgeschlagen|warum startet|nicht mehr|kenapa|gagal|tidak bisa|nggak jalan|dua kali|doppelt|zweimal|kaputt|还是不行|不行了|查一下|但实际|却没有|не работает|woran (?:kann|könnte) das liegen|behebe|repariere|錯誤|错误|报错|修复|修正|为什么|erro |não funciona|conserte|corrija|falha/,
   ),
   R("test", 2.5, "intl test", /тест|pruebas?|prueba unitaria|testf[äa]ll|testes|测试|單元測試|单元测试|テスト/),
   R(
     "refactor",
     3.0,
     "intl refactor",
-    /рефактор|перенес|перенос|вынес|リファクタ|挙動は変え|упрост|refactoriz|reestructur|simplific|refaktor|umstrukturier|vereinfach|重构|重構|简化|refator|simplifiq/,
+    /рефактор|перенес|перенос|вынес|simplifie|c'est moche|nettoie|リファクタ|挙動は変え|упрост|refactoriz|reestructur|simplific|refaktor|umstrukturier|vereinfach|重构|重構|简化|refator|simplifiq/,
   ),
   R(
     "small_edit",
@@ -570,7 +577,7 @@ export const RULES: Rule[] = [
     "document",
     3.0,
     "intl docs",
-    /документ|коммент|описани|readme|kya kar raha|kya karta|samjha do|samjhao|объясни|что делает|documenta|coment[aá]rio|explica|explíca|qué hace|entenderlo|dokumentier|kommentar|erkl[äa]r|文档|注释|解释|documente|explique/,
+    /документ|коммент|описани|readme|o que significa|não entendi|que signifie|qu'est-ce que|kya kar raha|kya karta|samjha do|samjhao|объясни|что делает|documenta|coment[aá]rio|explica|explíca|qué hace|entenderlo|dokumentier|kommentar|erkl[äa]r|文档|注释|解释|documente|explique/,
   ),
   R(
     "plan",

@@ -266,6 +266,7 @@ export function toolEvidence(
   signals: string[] | null,
   ask = -1,
 ): Float64Array {
+  const askedToChange = ask !== -1 && ask !== PHASE_INDEX.plan;
   const s = new Float64Array(N);
   const P = PHASE_INDEX;
   const fresh = h.lastIsToolResult;
@@ -296,7 +297,11 @@ export function toolEvidence(
   if (f.reads >= 2 && f.edits === 0 && f.runs <= 1) {
     // Running something (the program, a build) is checking work, not surveying; and with no developer words in
     // the tail the agent is deep in a task, where reading is as likely a step of the build as a survey before it.
-    const w = (f.reads >= 4 ? 2.0 : 1.2) * (h.human ? (f.runs === 0 ? 1 : 0.5) : f.runs === 0 ? 0.6 : 0);
+    // After a clear ask to change something (fix, build, document…) reading is the first step of that work.
+    const w =
+      (f.reads >= 4 ? 2.0 : 1.2) *
+      (h.human ? (f.runs === 0 ? 1 : 0.5) : f.runs === 0 ? 0.6 : 0) *
+      (askedToChange ? 0.25 : 1);
     if (w > 0) {
       s[P.plan] += w;
       signals?.push(`tool calls: ${f.reads} read-only, no edits yet`);
