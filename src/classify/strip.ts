@@ -122,7 +122,6 @@ const CONTINUATION_RE = new RegExp(`^${CONTINUE_WORD}(?:[\\s,.!，。！、]+${C
 const AGREE_RE =
   /^(?:(?:ok(?:ay|ey)?|o+kay|yes|yeah|yep|sure|great|perfect|good|alright|cool|nice|thanks|right)[\s,.!]+)*(?:(?:please|then|now|so)\s+)?(?:(?:let'?s|lets|go ahead(?: and)?|please|you can|pls|plz|now)\s+)*(?:do|implement|apply|make|try|proceed with|go with|go for|execute|run with)\s+(?:it|this|that|these|those|them|so|the (?:plan|changes|suggestions?|fix(?:es)?)|these (?:fixes|changes|suggestions)|those (?:fixes|changes|suggestions)|this (?:fix|change|plan)|that (?:fix|change|plan))(?:[\s,.!]+(?:then|now|please|thanks))*[\s.!]*$/i;
 
-/** "ok", "continue", "go ahead", "yes do it" … a message that only tells the agent to carry on. */
 const PASTE_START_RE = /^\s*(?:[[{<]|```|Traceback|\$ |> )/;
 const PASTE_CHARS_RE = /["{}[\]<>=:;|\\]/g;
 const DIGITS_RE = /\d/g;
@@ -160,6 +159,7 @@ export function isFollowUp(text: string): boolean {
   return text.length < 120 && FOLLOW_UP_RE.test(text.trim());
 }
 
+/** "ok", "continue", "go ahead", "yes do it" … a message that only tells the agent to carry on. */
 export function isContinuation(text: string): boolean {
   if (text.length > 100) return false;
   const t = text.trim();
