@@ -22,19 +22,21 @@ test("dev.jsonl, 5-fold cross-validated, no LLM", () => {
   assert.ok(r.macro_f1 >= FLOOR.macro_f1, `macro-F1 ${r.macro_f1}`);
 });
 
-// holdout*.jsonl: hand-written from PHASES.md by three authors who never saw the classifier; never trained on.
-// Each was measured once before any change (rules only 0.783, 0.770, 0.745) and its misses then read, so these are
-// regression floors for the rules, not held-out scores any more.
+// holdout*.jsonl: hand-written from PHASES.md by five authors who never saw the classifier; never trained on.
+// Each was measured once before any change (rules only 0.783, 0.770, 0.745, 0.825, 0.842) and its misses then
+// read, so these are regression floors for the rules, not held-out scores any more.
 const HOLDOUT_FLOOR: Record<string, number> = {
   "holdout.jsonl": 0.93,
   "holdout-b.jsonl": 0.91,
   "holdout-c.jsonl": 0.9,
+  "holdout-d.jsonl": 0.93,
+  "holdout-e.jsonl": 0.89,
 };
 
 for (const [name, floor] of Object.entries(HOLDOUT_FLOOR)) {
   test(`${name}, rules only (never trained on)`, () => {
     const r = score(evaluateRows(readJsonl(fixture(name)), true));
-    assert.ok(r.n >= 200);
+    assert.ok(r.n >= 160);
     assert.ok(r.accuracy >= floor, `accuracy ${r.accuracy}`);
   });
 }
