@@ -64,6 +64,16 @@ function chat(messages: unknown[]) {
   })!;
 }
 
+/** The phase of a request whose only message is `text` from the developer. */
+function one(text: string): string {
+  return classify(chat([{ role: "user", content: text }])).phase;
+}
+
+/** Each developer message gets its phase (the message names the failing case). */
+function expectPhases(cases: [string, string][]): void {
+  for (const [text, phase] of cases) assert.equal(one(text), phase, text);
+}
+
 test("tool history: failing run after a code change is debug; failing new tests while writing tests is test", () => {
   const debug = classify(
     chat([
@@ -125,7 +135,6 @@ test("classify reads envelopes, fixtures and bare bodies alike", () => {
 });
 
 test("phase words: agent rule files are docs, approval-first is plan, fixing failing tests is test", () => {
-  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
   assert.equal(one("write a cursor rule that explains how to run our migrations"), "document");
   assert.equal(one("update CLAUDE.md with the new build steps"), "document");
   assert.equal(one("whats the current status of the auth work?"), "document");
@@ -140,7 +149,6 @@ test("phase words: agent rule files are docs, approval-first is plan, fixing fai
 });
 
 test("phase words name the deliverable: decisions, symptoms, test kinds, kept behaviour, doc kinds, one value", () => {
-  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
   const cases: [string, string][] = [
     ["zod or yup for validating the signup form?", "plan"],
     ["should we store sessions in redis or in postgres? pros and cons please", "plan"],
@@ -156,7 +164,7 @@ test("phase words name the deliverable: decisions, symptoms, test kinds, kept be
     ["you left out the license header", "small_edit"],
     ["there should only be one retry loop", "small_edit"],
   ];
-  for (const [text, phase] of cases) assert.equal(one(text), phase, text);
+  expectPhases(cases);
 });
 
 test("tool output carried as user text is a tool result (aider /run, Cline results)", () => {
@@ -225,7 +233,6 @@ test("agent context sent as user messages is not the developer's words (aider fi
 });
 
 test("phase words: mechanical fixes, renames across files, explaining errors, impact questions", () => {
-  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
   const cases: [string, string][] = [
     ["Fix the typo in the error message", "small_edit"],
     ["remove the trailing whitespace in README.md", "small_edit"],
@@ -249,11 +256,10 @@ test("phase words: mechanical fixes, renames across files, explaining errors, im
     ["MassTransit or plain Azure Service Bus SDK for a .NET 8 service? Pros/cons please", "plan"],
     ["test_sync_retries is flaky on CI. make the test deterministic", "test"],
   ];
-  for (const [text, phase] of cases) assert.equal(one(text), phase, text);
+  expectPhases(cases);
 });
 
 test("a named deliverable claims the words describing it: a rule file, a task, a test for a bug", () => {
-  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
   // the rule's content talks about tests; the deliverable is the rule file
   assert.equal(
     one("create a rule that specifies that when fixing a bug to first always create a failing test"),
@@ -332,7 +338,6 @@ test("follow-ups ask for more of the work in progress", () => {
 });
 
 test("symptoms without the word error are debug; explain-only asks are document", () => {
-  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
   const cases: [string, string][] = [
     ["argparse: my --since flag is always None even when I pass it", "debug"],
     ["the contact form on the landing page doesn't send anything, the button just spins", "debug"],
@@ -350,11 +355,10 @@ test("symptoms without the word error are debug; explain-only asks are document"
     ["coverage for src/utils/money.ts is 54%, get it above 90", "test"],
     ["find_pairs is O(n^2) and takes 40s. make it faster, output must be exactly the same", "refactor"],
   ];
-  for (const [text, phase] of cases) assert.equal(one(text), phase, text);
+  expectPhases(cases);
 });
 
 test("second held-out round: symptoms, owners of failure words, containers, file reads", () => {
-  const one = (text: string) => classify(chat([{ role: "user", content: text }])).phase;
   const cases: [string, string][] = [
     ["payments-worker keeps crashlooping after this morning's deploy", "debug"],
     ["tidepool sync panics since i bumped chrono to 0.4.41. can u look", "debug"],
@@ -371,7 +375,7 @@ test("second held-out round: symptoms, owners of failure words, containers, file
     ["need to pick a charting lib: recharts vs visx vs echarts. compare them for our use", "plan"],
     ["replace the lodash usages in src/utils with native equivalents, behaviour has to be identical", "refactor"],
   ];
-  for (const [text, phase] of cases) assert.equal(one(text), phase, text);
+  expectPhases(cases);
   for (const t of ["no, not that one — the one in packages/web", "shorter pls, 5 bullets max"])
     assert.ok(isFollowUp(t), t);
   // a file the agent read may contain the word error; it is code, not a failure
