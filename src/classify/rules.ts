@@ -82,6 +82,8 @@ const OBJECT = new Set([
   "survey first",
   "before coding",
   "plan deliverable",
+  "intl plan",
+  "intl before coding",
 ]);
 /** Failure words that describe the bug a test is to reproduce when a test is the named deliverable. */
 const SYMPTOM = new Set([
@@ -124,7 +126,7 @@ export const RULES: Rule[] = [
     "plan",
     2.0,
     "plan words",
-    /\b(?:plan(?:ning)?|roadmap|architecture|architect|design(?:ing)?|approach|strateg(?:y|ies)|trade-?offs?|alternatives?|proposal|propose|spec(?:ification)?)\b/,
+    /\b(?:(?<!(?:terraform|tf|post|post the) )plan(?:ning)?(?! (?:as|output|file|comments?)\b)|roadmap|architecture|architect|design(?:ing)?|approach|strateg(?:y|ies)|trade-?offs?|alternatives?|proposal|propose|spec(?:ification)?)\b/,
   ),
   // The deliverable is a plan: "propose a plan of action", "come up with an approach" (whatever else is summarised).
   R(
@@ -200,7 +202,7 @@ export const RULES: Rule[] = [
     "debug",
     2.5,
     "error words",
-    /\b(?:(?<!(?:validation|form|field|per-field|inline) )errors?(?! (?:handling|handlers?|types?|enums?|class(?:es)?|codes?|boundar(?:y|ies)|pages?|states?|schemas?|models?|variants?)\b)|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|broke|'[^'\n]{0,40} is (?:undefined|not defined|not a function|null)'|hard-?faults?|faults|times out|too many arguments|unbound variable|syntax error|cannot find (?:module|name|symbol|file)|module not found|no module named|modulenotfounderror|importerror|(?<!(?:line|page|hard|soft|column|word|coffee|lunch|what|which|anything|nothing) )breaks(?! (?:down|out|into))|crash ?loop(?:ing|s)?|crashloopbackoff|oomkill(?:ed)?|dies|died|dying|panics|undefined is not|cannot read|not defined|unresolved reference|cannot find symbol|undefined reference|has no attribute|is not a function|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
+    /\b(?:(?<!(?:validation|form|field|per-field|inline) )errors?(?! (?:handling|handlers?|types?|enums?|class(?:es)?|codes?|boundar(?:y|ies)|pages?|states?|schemas?|models?|variants?)\b)|erro|errro|eror|exception|traceback|stack ?trace|crash(?:es|ed|ing)?|segfault|panic(?:ked)?|fails?|failing|failed|failure|broken|bug|bugs|persists|broke|hard-?faults?|faults|times out|too many arguments|unbound variable|syntax error|cannot find (?:module|name|symbol|file)|module not found|no module named|modulenotfounderror|importerror|(?<!(?:line|page|hard|soft|column|word|coffee|lunch|what|which|anything|nothing) )breaks(?! (?:down|out|into))|crash ?loop(?:ing|s)?|crashloopbackoff|oomkill(?:ed)?|dies|died|dying|panics|undefined is not|cannot read|not defined|unresolved reference|cannot find symbol|undefined reference|has no attribute|is not a function|nullpointer|null pointer|exit code [1-9]|exit(?:s|ed)? with (?:code|status) [1-9])\b/,
   ),
   R(
     "debug",
@@ -214,6 +216,8 @@ export const RULES: Rule[] = [
     "still getting",
     /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem|thing|result)|no change\b|still the same|what could be (?:wrong|causing|the cause)|keeps? (?:fail|crash|happen|throw)|why (?:(?:isn'?t|doesn'?t|won'?t|can'?t|didn'?t|aren'?t)(?! you\b)|is (?:it|this|that|the (?:[\w-]+ ){1,3})(?:not|still|empty|null|undefined|blank|wrong|slow|failing|broken|missing)|does (?:it|this|that) (?:not|still|crash|fail|hang|throw))|why (?:is |does |did )?(?:this|that|it) (?:hap\w*|is hap\w*|occur\w*)|what(?:'s| is) (?:wrong|happening|going on)|how do i get (?:past|around|rid of) (?:it|this|that|the error)|how (?:could|can|did|does|would) (?:that|this|it) (?:happen|be happening)|(?:i )?(?:don'?t|do not|can'?t) (?:understand|figure out|see) why|what happened\b|\bsuddenly\b|since (?:yesterday|this morning|the (?:last )?(?:deploy|release|upgrade|update|merge)))\b/,
   ),
+  // An error message quoted in the developer's words: "the options page says 'storage.sync is undefined'".
+  R("debug", 2.5, "quoted error", /['"`][^'"`\n]{0,60} is (?:undefined|not defined|not a function|null)['"`]/),
   // PHASES: "explaining an error message ('what does this error mean') is debug".
   R(
     "debug",
@@ -288,7 +292,7 @@ export const RULES: Rule[] = [
     "test",
     2.5,
     "flaky or named test",
-    /\b(?:fix|repair) (?:the |this )?flaky (?:tests?|specs?)\b|\b(?:de-?flake|unflake)\b|\bmake (?:the |this |that )?(?:tests?|specs?) (?:deterministic|stable|pass|faster|independent)|\b(?:also|now|then) test (?:the |that |it |--?[\w-]+|\w+ (?:with|when|for))|\btest_\w+ (?:is|fails|keeps)\b/,
+    /\b(?:fix|repair) (?:the |this )?flaky (?:tests?|specs?)\b|\b(?:de-?flake|unflake)\b|\bmake (?:the |this |that )?(?:tests?|specs?) (?:deterministic|stable|pass|faster|independent)|\b(?:also|now|then) test (?:the |that |it |--?[\w-]+|\w+ (?:with|when|for))/,
   ),
   R(
     "test",
@@ -373,7 +377,7 @@ export const RULES: Rule[] = [
     "implement",
     1.5,
     "continue building",
-    /\b(?:continue|keep|resume) (?:working|going|implementing|building|with (?:the |this )?(?:implementation|task|work|feature))\b/,
+    /\b(?:continue|keep|resume) (?:working|implementing|building|with (?:the |this )?(?:implementation|task|work|feature))\b/,
   ),
   // Rules and instruction files for agents (Cursor rules, CLAUDE.md, AGENTS.md…) are prose about how to work on the code.
   R(
@@ -386,7 +390,7 @@ export const RULES: Rule[] = [
     "document",
     2.2,
     "commit/pr",
-    /\b(?:commit|push(?= (?:it|this|that|them|the (?:changes|branch|commit|tag)|to (?:origin|main|master|the remote|github|gitlab))\b)|pr(?! comments?| checks?| builds?| pipelines?)|pull request)\b/,
+    /\b(?:commit|push(?= (?:it|this|that|them|the (?:changes|branch|commit|tag)|to (?:origin|main|master|the remote|github|gitlab))\b)|(?<!(?:on|per|each|every) )pr(?!s? (?:comments?|checks?|builds?|pipelines?|runs?))|pull request)\b/,
   ),
   // small_edit
   R(
@@ -443,7 +447,7 @@ export const RULES: Rule[] = [
     "plan",
     2.5,
     "decision question",
-    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch|move|migrate|host|deploy)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n]{0,40}\?|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|estimate how (?:much|long)|effort estimate|blast radius|design question|which is the better (?:choice|option|fit)|which (?:one )?would (?:you|be) better|(?:a |the )?safe (?:sequence|order|way) (?:to|of|for)\b|how invasive|(?:in )?what order\b|which (?:ones? )?to \w+ first|what to \w+ first|what would have to change|(?:should|would|could) (?:we|i) (?:do|go with|use|pick|run|move|host|deploy|keep|stay) [^?\n]{1,60} or [^?\n]{1,60}\?|what about (?:just )?(?:using|doing|going with|switching to|moving to)|what would you (?:pick|choose|use|go with|recommend)|how should (?:the|our|this|a) [\w-]+ (?:\w+ )?(?:work|discover|handle|be|look|store|talk)|tell me (?:first )?how (?:you'?d|you would|we'?d|we would|we should)|in which order|which order (?:to|should)|figure out (?:a|an|the|which) [\w -]{1,30} to use|(?:pick|choose|find) (?:a|an|the right) (?:[\w-]+ ){0,2}(?:library|lib|framework|package|crate|gem|tool|database|db|orm|provider)\b|which (?:library|package|framework|crate|gem|tool|database|db|orm|provider) (?:to|should|would)|what (?:would|will|could|might) break|what'?s likely to (?:break|bite)|risky parts|what'?s the plan\b|poke holes|what (?:[\w ]{1,30} )?(?:needs|would need|has) to change|what should (?:the )?[\w +/-]{1,40} look like|checklist of steps|into a checklist|break (?:[\w'"-]+ ){1,6}(?:down )?into (?:\w+ )?(?:steps|phases|prs|milestones|tasks|tickets|stages|increments)|how much (?:work|effort|time) (?:would|will|does)|which (?:one |option )?(?:is|would be) (?:the )?(?:least|most|less|more|best|simplest|easiest|cheapest|safest)|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one|is|would|should)\b[^.\n]{0,60}\?|risks?)\b/,
+    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch|move|migrate|host|deploy)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n?]{0,40}(?=\?)|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|estimate how (?:much|long)|effort estimate|blast radius|design question|which is the better (?:choice|option|fit)|which (?:one )?would (?:you|be) better|(?:a |the )?safe (?:sequence|order|way) (?:to|of|for)\b|how invasive|(?:in )?what order\b|which (?:ones? )?to \w+ first|what to \w+ first|what would have to change|(?:should|would|could) (?:we|i) (?:do|go with|use|pick|run|move|host|deploy|keep|stay) [^?\n]{1,60} or [^?\n]{1,60}(?=\?)|what about (?:just )?(?:using|doing|going with|switching to|moving to)|what would you (?:pick|choose|use|go with|recommend)|how should (?:the|our|this|a) [\w-]+ (?:\w+ )?(?:work|discover|handle|be|look|store|talk)|tell me (?:first )?how (?:you'?d|you would|we'?d|we would|we should)|in which order|which order (?:to|should)|figure out (?:a|an|the|which) [\w -]{1,30} to use|(?:pick|choose|find) (?:a|an|the right) (?:[\w-]+ ){0,2}(?:library|lib|framework|package|crate|gem|tool|database|db|orm|provider)\b|which (?:library|package|framework|crate|gem|tool|database|db|orm|provider) (?:to|should|would)|what (?:would|will|could|might) break|what'?s likely to (?:break|bite)|risky parts|what'?s the plan\b|poke holes|what (?:[\w ]{1,30} )?(?:needs|would need|has) to change|what should (?:the )?[\w +/-]{1,40} look like|checklist of steps|into a checklist|break (?:[\w'"-]+ ){1,6}(?:down )?into (?:\w+ )?(?:steps|phases|prs|milestones|tasks|tickets|stages|increments)|how much (?:work|effort|time) (?:would|will|does)|which (?:one |option )?(?:is|would be) (?:the )?(?:least|most|less|more|best|simplest|easiest|cheapest|safest)|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one )?(?:should|would|is better|is best|do you (?:recommend|prefer))\b[^.\n?]{0,60}(?=\?)|risks?)\b/,
   ),
   R(
     "plan",
