@@ -30,7 +30,7 @@ const HOLDOUT_FLOOR: Record<string, number> = {
   "holdout-b.jsonl": 0.91,
   "holdout-c.jsonl": 0.9,
   "holdout-d.jsonl": 0.93,
-  "holdout-e.jsonl": 0.89,
+  "holdout-e.jsonl": 0.91,
 };
 
 for (const [name, floor] of Object.entries(HOLDOUT_FLOOR)) {

@@ -397,3 +397,12 @@ test("second held-out round: symptoms, owners of failure words, containers, file
   );
   assert.equal(read.phase, "document");
 });
+
+test("rules whose match ends in '?' or a quote do fire (no word boundary after them)", () => {
+  expectPhases([
+    ["should we do FSDP or deepspeed zero-3 for the 7B run on 2x8 H100? we're on plain DDP now", "plan"],
+    ["is sqlite fine for this? we have 30 users", "plan"],
+    ["ok that fixed firefox but now the options page says 'storage.sync is undefined' in firefox", "debug"],
+    ["write a github actions workflow: on PR run terraform validate and post the plan as a PR comment", "implement"],
+  ]);
+});
