@@ -2,10 +2,11 @@
  * A one-pass prefilter for a table of regexes. At startup each regex's source is read into sets of literal strings
  * such that every string the regex matches contains one of them ("required literals", as in Russ Cox's trigram
  * index: exact sets for small alternations, classes and concatenations, alternation = union, optional and
- * zero-width parts contribute nothing), one set per top-level alternative. At run time one Aho–Corasick pass over
- * a text says which alternatives can match at all; only those run. An alternative without a useful set, or a regex
- * with syntax this reader does not know, always runs. Sound by construction: every guess errs towards "may match",
- * so the answers are those of running every regex (test/classify/prefilter.test.ts checks it on every eval text).
+ * zero-width parts contribute nothing), one set per top-level alternative and per spelling of its first group
+ * (`distribute`). At run time one Aho–Corasick pass over a text says which of these can match at all; only those
+ * run. An alternative without a useful set, or a regex with syntax this reader does not know, always runs. Sound by
+ * construction: every guess errs towards "may match", so the answers are those of running every regex
+ * (test/classify/prefilter.test.ts checks it on every eval text).
  *
  * The reader is purpose-built rather than a full parser: @eslint-community/regexpp parses the rule table in
  * 40–85 ms cold, this reader and the automaton build in about 25 ms together.
@@ -472,6 +473,28 @@ export function branches(re: RegExp, lowerCasedText: boolean): Branch[] | null {
   }
 }
 
+/**
+ * `branches`, each alternative split further by `distribute`: smaller regexes, each with literals of its own (what
+ * only one part of a long alternation needs is looked for only by that part).
+ */
+export function unitsOf(re: RegExp, lowerCasedText: boolean): Branch[] | null {
+  const bs = branches(re, lowerCasedText);
+  if (!bs) return null;
+  const fold = re.flags.includes("i");
+  const unicode = re.flags.includes("u");
+  const out: Branch[] = [];
+  for (const b of bs) {
+    const parts = distribute(b.source);
+    if (parts.length === 1) out.push(b);
+    else
+      for (const source of parts) {
+        const req = best(new Reader(source, fold, unicode).top()[0].info);
+        out.push({ source, literals: req ? [...new Set(req.strs)] : null });
+      }
+  }
+  return out;
+}
+
 /** Literal strings at least one of which occurs in every string `re` matches, or null (see `branches`). */
 export function requiredLiterals(re: RegExp, lowerCasedText: boolean): string[] | null {
   const bs = branches(re, lowerCasedText);
@@ -542,6 +565,48 @@ function runStarts(src: string, at: number, out: [number, string][]): void {
   if (set === "[]" || set === "[^]") return;
   const q = src.charCodeAt(end);
   if (q === 42 /* * */ || q === 43 /* + */) out.push([at, set]);
+}
+
+/** Most alternatives a group may have to be spelled out by `distribute`. */
+const MAX_SPLIT = 256;
+
+/**
+ * One alternative of a regex (no `|` outside groups) as several: its first plain group with alternatives and no
+ * quantifier spelled out, `\b(?:fix|debug)\b` → `\bfix\b`, `\bdebug\b` (a concatenation matches where one of its
+ * spellings does). Each then needs only its own literals, and runs as a small regex. One level: spelling out the
+ * groups inside too made 3,275 units of the rule table's 530 (1,503 with one level), and the dev set slower.
+ * Named groups stay (a name may occur once).
+ */
+export function distribute(src: string): string[] {
+  for (let j = 0; j < src.length; j++) {
+    const c = src.charCodeAt(j);
+    if (c === 92 /* \\ */) j++;
+    else if (c === 91 /* [ */) {
+      const e = classEnd(src, j);
+      if (e === -1) return [src];
+      j = e - 1;
+    } else if (c === 40 /* ( */) {
+      const g = groupAlternatives(src, j, groupOpen(src, j));
+      if (!g) return [src];
+      const n = g.starts.length;
+      const plain = src.startsWith("(?:", j) || src.charCodeAt(j + 1) !== 63; /* ? */
+      if (plain && n > 1 && n <= MAX_SPLIT && !/^[*+?{]/.test(src.charAt(g.end))) {
+        const pre = src.slice(0, j);
+        const post = src.slice(g.end);
+        return g.starts.map((at, k) => pre + src.slice(at, (k + 1 < n ? g.starts[k + 1] : g.end) - 1) + post);
+      }
+      j = g.end - 1;
+    }
+  }
+  return [src];
+}
+
+/** Length of the opening of the group at `j`: `(`, `(?:`, `(?=`, `(?<!`, `(?<name>`. */
+function groupOpen(src: string, j: number): number {
+  if (src.charCodeAt(j + 1) !== 63 /* ? */) return 1;
+  if (src.charCodeAt(j + 2) !== 60 /* < */) return 3;
+  const d = src.charCodeAt(j + 3);
+  return d === 61 || d === 33 /* = ! */ ? 4 : src.indexOf(">", j) + 1 - j;
 }
 
 /** `src` with `(?<!S)` before each leading `S*` / `S+` (see `runStarts`): the same answers from `test`, found sooner. */
@@ -922,10 +987,11 @@ class ScanSet {
 const NON_ASCII = /[^\0-\x7f]/;
 
 /**
- * The prefilter for a table of regexes, each split into its top-level alternatives ("units"). `scan(lower,
- * rawLower)` returns a bit set of the units that may match; `test(may, i, lower, raw)` then answers
- * `table[i].re.test(…)` by running only those units' own regexes (a regex matches iff one of its alternatives
- * does; several small regexes, each skipping ahead on its own first characters, beat one alternation).
+ * The prefilter for a table of regexes, each split into its top-level alternatives and those into the spellings of
+ * their first group ("units", see `unitsOf`). `scan(lower, rawLower)` returns a bit set of the units that may match;
+ * `test(may, i, lower, raw)` then answers `table[i].re.test(…)` by running only those units' own regexes (a regex
+ * matches iff one of its units does; several small regexes, each skipping ahead on its own first characters, beat
+ * one alternation).
  *
  * Regexes declared `lowerCased` run on `lower`. The others run on the text as it came (`raw`); their literals
  * (ASCII only, else the unit always runs) are looked for lower-cased in `rawLower = raw.toLowerCase()`: an ASCII
@@ -952,7 +1018,7 @@ export class Prefilter {
 
   constructor(table: readonly GatedRegex[]) {
     this.table = table;
-    this.branches = table.map((r) => branches(r.re, r.lowerCased));
+    this.branches = table.map((r) => unitsOf(r.re, r.lowerCased));
     this.first = new Int32Array(table.length + 1);
     const units: { regex: number; literals: string[] | null }[] = [];
     table.forEach((r, i) => {

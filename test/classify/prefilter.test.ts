@@ -3,7 +3,15 @@ import { readdirSync } from "node:fs";
 import { test } from "node:test";
 import fc from "fast-check";
 import { analyze } from "../../src/classify/analyze.js";
-import { branches, type GatedRegex, guardRuns, Prefilter, requiredLiterals } from "../../src/classify/prefilter.js";
+import {
+  branches,
+  distribute,
+  type GatedRegex,
+  guardRuns,
+  Prefilter,
+  requiredLiterals,
+  unitsOf,
+} from "../../src/classify/prefilter.js";
 import { RULE_GATE, RULES } from "../../src/classify/rules.js";
 import { readJsonl, rowInput } from "../../src/classify/train.js";
 
@@ -186,6 +194,22 @@ test("branches: top-level alternatives become units of their own", () => {
     { source: "\\bfoo\\b", literals: ["foo"] },
     { source: "bar (?:x|y)", literals: ["bar x", "bar y"] },
     { source: "\\w+", literals: null },
+  ]);
+});
+
+test("distribute: the first plain group with alternatives and no quantifier is spelled out, one level", () => {
+  assert.deepEqual(distribute("\\b(?:fix|debug)\\b"), ["\\bfix\\b", "\\bdebug\\b"]);
+  assert.deepEqual(distribute("a(?:b|c)?d(x|y)(?:e|f)"), ["a(?:b|c)?dx(?:e|f)", "a(?:b|c)?dy(?:e|f)"]);
+  assert.deepEqual(distribute("(?<=a|b)(?:c|d)"), ["(?<=a|b)c", "(?<=a|b)d"]);
+  assert.deepEqual(distribute("[(](?:a|b)\\)"), ["[(]a\\)", "[(]b\\)"]);
+  // Named groups (a name may occur once), quantified groups and single alternatives stay.
+  for (const s of ["(?<n>a|b)c", "(?:a|b)+c", "(?:a|b){2}", "(?:ab)c", "a\\(b|c\\)"])
+    assert.deepEqual(distribute(s), [s]);
+  // Each spelled-out alternative has literals of its own.
+  assert.deepEqual(unitsOf(/\b(?:fix|debug)\b|quiz/, true), [
+    { source: "\\bfix\\b", literals: ["fix"] },
+    { source: "\\bdebug\\b", literals: ["debug"] },
+    { source: "quiz", literals: ["quiz"] },
   ]);
 });
 
