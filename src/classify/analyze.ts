@@ -2,7 +2,7 @@
 import { type Evidence, featurize, featurizeView, type SparseVec } from "./features.js";
 import { type Fingerprint, fingerprint } from "./fingerprint.js";
 import { type History, readHistory } from "./history.js";
-import { textEvidence } from "./rules.js";
+import { diagnosticPhase, textEvidence } from "./rules.js";
 import { type ToolFacts, toolEvidence, toolFacts } from "./tool-history.js";
 import type { ClassifyInput } from "./types.js";
 import { PHASE_INDEX } from "./rules.js";
@@ -57,6 +57,8 @@ function askPhase(human: Float64Array, prev: Float64Array): number {
  * conversation, half of them build requests); and a plan-mode request to fix an error still wants a debugger's plan.
  */
 const SOFT_PLAN_MODE = 1.5;
+/** Weight of the kind of an editor diagnostic handed to a quick fix (its own words rarely name a phase). */
+const DIAGNOSTIC = 3.0;
 /** Length under which a message that names no phase counts as a turn in the work in progress. */
 const BARE_MAX = 60;
 
@@ -125,6 +127,12 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
   if (hist.issue) {
     human.scores[PHASE_INDEX.debug] += 1.2;
     if (withSignals) toolSignals.push("the ask is an issue report");
+  }
+  // An editor diagnostic handed to a quick fix: a linter's advice is a small edit (or a refactor), anything else an error.
+  if (hist.diagnostic) {
+    const p = diagnosticPhase(hist.human);
+    human.scores[PHASE_INDEX[p]] += DIAGNOSTIC;
+    if (withSignals) toolSignals.push(`quick fix of an editor diagnostic: ${p}`);
   }
   // Pasted output with no words of its own is shown because something in it is off.
   if (hist.pasted) {

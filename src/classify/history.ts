@@ -20,6 +20,8 @@ export interface History {
   pasted: boolean;
   /** The words are an issue report wrapped by a harness (SWE-agent, OpenHands…). */
   issue: boolean;
+  /** The words are an editor diagnostic from a quick-fix prompt (see `Stripped.diagnostic`). */
+  diagnostic: boolean;
   /** Earlier human words (the work in progress), up to two messages, newest first, joined. */
   prev: string;
   /** Turns after the last human message. */
@@ -104,6 +106,7 @@ export function readHistory(v: RequestView): History {
     followUp: false,
     pasted: false,
     issue: false,
+    diagnostic: false,
     prev: "",
     turnsSinceHuman: 0,
     assistant: "",
@@ -182,6 +185,7 @@ export function readHistory(v: RequestView): History {
         h.followUp = !h.continuation && isFollowUp(s.text);
         h.pasted = isPasteOnly(s.text);
         h.issue = s.issue === true;
+        h.diagnostic = s.diagnostic === true;
       } else if (prevCount < 2) {
         h.prev = h.prev ? `${h.prev}\n${s.text.slice(0, 800)}` : s.text.slice(0, 800);
         prevCount++;

@@ -127,20 +127,20 @@ export const RULES: Rule[] = [
     "plan",
     2.0,
     "plan words",
-    /\b(?:(?<!(?:terraform|tf|post|post the) )plan(?:s|ning)?(?!\.\w)(?! (?:as|output|file|comments?)\b)(?! (?:is |was |looks )?(?:approved|good|fine|great))|roadmap|architecture|architect|design(?:ing)?(?!\.\w)|approach|strateg(?:y|ies)|trade-?offs?|alternatives?|proposal|propose|(?<!(?:plugin|test|api|json|yaml|helm|pod|spec) )spec(?:ification)?)\b/,
+    /\b(?:(?<!(?:terraform|tf|post|post the) )plan(?:s|ning)?(?!\.\w)(?! (?:as|output|file|comments?)\b)(?! (?:is |was |looks )?(?:approved|good|fine|great))|roadmap|architecture|architect|design(?:ing)?(?!\.\w)|approach|strateg(?:y|ies)|trade-?offs?|wireframes?|alternatives?|proposal|propose|(?<!(?:plugin|test|api|json|yaml|helm|pod|spec) )spec(?:ification)?)\b/,
   ),
   // The deliverable is a plan: "propose a plan of action", "come up with an approach" (whatever else is summarised).
   R(
     "plan",
     2.5,
     "plan deliverable",
-    /^(?:please |pls |now |ok,? |first,? )?plan (?:how|the|a|an|out|for)\b|\b(?:propose|suggest|recommend|outline) how\b|\bwant an? (?:[\w-]+ )?(?:design|plan|proposal)\b|\b(?:improve|refine|review|revise|critique|iterate on|poke holes in) (?:this|the|my|our) (?:[\w-]+ ){0,2}(?:plan|proposal|design doc|approach|roadmap)\b|\b(?:propose|come up with|draft|outline|write up|put together|give me|make|create|prepare|suggest) (?:a |an |the |your |some )?(?:\w+ )?(?:plan|proposal|approach|strategy|roadmap|design)s?\b(?! (?:mode|file|document|\.md))/,
+    /^(?:please |pls |now |ok,? |first,? )?plan (?:how|the|a|an|out|for)\b|\b(?:propose|suggest|recommend|outline) how\b|\bwant an? (?:[\w-]+ )?(?:design|plan|proposal)\b|\b(?:improve|refine|review|revise|critique|iterate on|poke holes in) (?:this|the|my|our) (?:[\w-]+ ){0,2}(?:plan|proposal|design doc|approach|roadmap)\b|\b(?:propose|come up with|draft|outline|write up|put together|give me|make|create|prepare|suggest) (?:a |an |the |your |some )?(?:\w+ ){0,2}(?:plan|proposal|approach|strategy|roadmap|design)s?\b(?! (?:mode|file|document|\.md))/,
   ),
   R(
     "plan",
     3.0,
     "how should we",
-    /\bhow (?:should|would|could) (?:we|i|you)\b|\bhow (?:do|can) we\b|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b|\bis there (?:a|any) (?:way|option|approach) to\b|\b(?:work out|figure out|find|come up with) (?:a |the )?(?:viable|good|best|feasible|clean|workable|robust|better) (?:way|approach|option|solution)\b|\b(?:tell me|what are|list|outline|describe|give me) (?:the |all the )?steps (?:you(?:'d| would)|we(?:'d| would| should)|(?:needed |required )?to)\b/,
+    /\bhow (?:should|would|could) (?:we|i|you)\b|\bhow do you (?:suggest|recommend|propose)\b|\bhow (?:do|can) we\b|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b|\bis there (?:a|any) (?:way|option|approach) to\b|\b(?:work out|figure out|find|come up with) (?:a |the )?(?:viable|good|best|feasible|clean|workable|robust|better) (?:way|approach|option|solution)\b|\b(?:tell me|what are|list|outline|describe|give me) (?:the |all the )?steps (?:you(?:'d| would)|we(?:'d| would| should)|(?:needed |required )?to)\b/,
   ),
   R(
     "plan",
@@ -164,7 +164,7 @@ export const RULES: Rule[] = [
     "plan",
     3.5,
     "create task/ticket",
-    /\b(?:(?:create|make|write|draft|define) (?:a |an |the |another )?(?:new )?|(?:open|file|capture|add) (?:a |an |another |a new |new ))(?:task|ticket|issue|spec|prd|rfc|story|epic)s?\b(?! (?:list|command|status|backend|management|operation))|\b(?:jira |ticket |task )+breakdown\b/,
+    /\b(?:(?:create|make|write|draft|define) (?:a |an |the |another )?(?:new )?|(?:open|file|capture|add) (?:a |an |another |a new |new ))(?:task|ticket|issue|spec|prd|rfc|story|epic)s?\b(?! (?:list|command|status|backend|management|operation))|\b(?:jira |ticket |task )+breakdown\b|\bas (?:a |an )?(?:new |deferred |follow-?up |separate |future |backlog )(?:task|ticket|issue|story)\b/,
   ),
   R(
     "plan",
@@ -215,13 +215,13 @@ export const RULES: Rule[] = [
     "debug",
     2.0,
     "doesn't work",
-    /\b(?<!\bif (?:you|it) )(?<!\byou )(?:(?:does|do|did|is|was|are|ca|could|wo)n'?t|cannot|unable to|not|no longer|never|still not|stopped) (?:\w+ )?(?:log ?in|sign ?in|work(?:ing)?|run(?:ning)?|start(?:ing)?|load(?:ing)?|show(?:ing)?|appear(?:ing)?|render(?:ing)?|compil(?:e|ing)|build(?:ing)?|respond(?:ing)?|sav(?:e|ing)|find(?:ing)?|connect(?:ing)?|send(?:ing)?|fir(?:e|ing)|trigger(?:ing)?|updat(?:e|ing)|refresh(?:ing)?|sync(?:ing)?|open(?:ing)?|submit(?:ting)?|upload(?:ing)?|print(?:ing)?|redirect(?:ing)?)\b/,
+    /\b(?<!\bif (?:you|it) )(?<!\byou )(?:(?:does|do|did|is|was|are|ca|could|wo)n'?t|cannot|unable to|not|no longer|never|still not|stopped) (?:\w+ )?(?:log ?in|sign ?in|work(?:ing)?|run(?:ning)?|start(?:ing)?|load(?:ing)?|show(?:ing)?|appear(?:ing)?|render(?:ing)?|compil(?:e|ing)|build(?:ing)?|respond(?:ing)?|sav(?:e|ing)|find(?:ing)?|connect(?:ing)?|send(?:ing)?|fir(?:e|ing)|trigger(?:ing)?|updat(?:e|ing)|refresh(?:ing)?|sync(?:ing)?|open(?:ing)?|submit(?:ting)?|upload(?:ing)?|print(?:ing)?|redirect(?:ing)?|detect(?:ing)?|recogni[sz](?:e|ing)|receiv(?:e|ing))\b/,
   ),
   R(
     "debug",
     2.0,
     "still getting",
-    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem|thing|result)|no change\b|still the same|what could be (?:wrong|causing|the cause)|keeps? (?:fail|crash|happen|throw)|why (?:(?:isn'?t|doesn'?t|won'?t|can'?t|didn'?t|aren'?t)(?! you\b)|is (?:it|this|that|the (?:[\w-]+ ){1,3})(?:not|still|empty|null|undefined|blank|wrong|slow|failing|broken|missing)|does (?:it|this|that) (?:not|still|crash|fail|hang|throw))|why (?:is |does |did )?(?:this|that|it) (?:hap\w*|is hap\w*|occur\w*)|what(?:'s| is) (?:wrong|happening|going on)|how do i get (?:past|around|rid of) (?:it|this|that|the error)|how (?:could|can|did|does|would) (?:that|this|it) (?:happen|be happening)|(?:i )?(?:don'?t|do not|can'?t) (?:understand|figure out|see) why|what happened\b|\bsuddenly\b|since (?:yesterday|this morning|the (?:last )?(?:deploy|release|upgrade|update|merge)))\b/,
+    /\b(?:still (?:get(?:ting)?|see(?:ing)?|have|having|fail|broken|happen|an? (?:issue|problem|error))|same (?:error|issue|problem|thing|result)|no change\b|still the same|what could be (?:wrong|causing|the cause)|keeps? (?:fail|crash|happen|throw)|why (?:(?:isn'?t|doesn'?t|won'?t|can'?t|didn'?t|aren'?t)(?! you\b)|is (?:it|this|that|the (?:[\w-]+ ){1,3})(?:not|still|empty|null|undefined|blank|wrong|slow|failing|broken|missing)|does (?:it|this|that) (?:not|still|crash|fail|hang|throw))|why (?:is |does |did )?(?:this|that|it) (?:hap\w*|is hap\w*|occur\w*)|what(?:'s| is) (?:wrong|happening|going on)|how do i get (?:past|around|rid of) (?:it|this|that|the error)|how (?:could|can|did|does|would) (?:that|this|it) (?:happen|be happening)|(?:i )?(?:don'?t|do not|can'?t) (?:understand|figure out|see) why|(?:tell me|find out|explain) why(?! (?:you|we|i)\b)|what happened\b|\bsuddenly\b|since (?:yesterday|this morning|the (?:last )?(?:deploy|release|upgrade|update|merge)))\b/,
   ),
   // An error message quoted in the developer's words: "the options page says 'storage.sync is undefined'".
   R("debug", 2.5, "quoted error", /['"`][^'"`\n]{0,60} is (?:undefined|not defined|not a function|null)['"`]/),
@@ -230,13 +230,13 @@ export const RULES: Rule[] = [
     "debug",
     4.5,
     "explain error",
-    /\bwhat does (?:this|the|that) (?:error|warning|exception|message)\b|\bwhat does (?:this|that|it) (?:even )?mean\b[\s\S]{0,300}?(?:fatal|error|exception|warning|failed|panic)|(?:fatal|error|exception|traceback|failed|panic)[\s\S]{0,300}?\bwhat does (?:this|that|it) (?:even )?mean\b|\bwhat does [^?\n]{0,80}\b(?:error|fatal|exception|failed|refus\w+|denied|not found|invalid\w*|warning)\b[^?\n]{0,60} mean\b|\b(?:explain|what(?:'s| is)) (?:this|the|that) (?:error|exception|stack ?trace|traceback|warning|crash)\b/,
+    /\bwhat does (?:this|the|that) (?:error|warning|exception|message)\b|\bwhat does (?:this|that|it) (?:even )?mean\b[\s\S]{0,300}?(?:fatal|error|exception|warning|failed|panic)|(?:fatal|error|exception|traceback|failed|panic)[\s\S]{0,300}?\bwhat does (?:this|that|it) (?:even )?mean\b|\bwhat does [^?\n]{0,80}\b(?:error|fatal|exception|failed|refus\w+|denied|not found|invalid\w*|warning)\b[^?\n]{0,60} mean\b|\b(?:explain|what(?:'s| is)) (?:this|the|that) (?:error|exception|stack ?trace|traceback|warning|crash)\b|\bwhy (?:this|that|the) (?:error|exception|warning|crash)\b/,
   ),
   R(
     "debug",
     1.6,
     "fix it",
-    /\b(?:(?<!(?:the|that|this|your) )fix(?:es|ed|ing)?(?! (?:the |every |all |any )?(?:imports?|import paths|typos?|lint|formatting|indentation|whitespace|spelling)\b| (?:is|was|looks|works|worked|seems)\b)|(?<!(?:to|from|level|log|as|info|in|of|auf|en|на|=) )debug(?! (?:level|mode|log(?:ging|s)?|build|flag|output|print(?:s|ing)?|scripts?|statements?|messages?|info|config|panel|console|toolbar|symbols?|endpoints?|routes?|files?|views?|pages?)\b)|diagnose|troubleshoot|resolve|investigate)\b/,
+    /\b(?:(?<!(?:the|that|this|your) )fix(?:es|ed|ing)?(?! (?:the |every |all |any )?(?:imports?|import paths|typos?|lint|formatting|indentation|whitespace|spelling)\b| (?:is|was|looks|works|worked|seems)\b)|(?:continue|keep|start|resume|finish|help(?: me)?(?: with)?|let'?s|go on|need|try) debugging|debugging (?:the|this|that|my|our|why|it)\b|(?<!(?:to|from|level|log|as|info|in|of|auf|en|на|=) )debug(?! (?:level|mode|log(?:ging|s)?|build|flag|output|print(?:s|ing)?|scripts?|statements?|messages?|info|config|panel|console|toolbar|symbols?|endpoints?|routes?|files?|views?|pages?)\b)|diagnose|troubleshoot|resolve|investigate)\b/,
   ),
   // "why does/is …" without a failure in it may ask about a design choice (document) as well as a symptom.
   R("debug", 1.0, "why question", /\bwhy (?:does|is|do|are|did)\b/),
@@ -268,20 +268,20 @@ export const RULES: Rule[] = [
     "debug",
     1.8,
     "issue found",
-    /\bgiv(?:es|ing) (?:me )?(?:an? |some )?(?:issues?|errors?|problems?|trouble)\b|\b(?:the (?:issue|problem|bug) (?:is|was|seems|here)|there(?:'s| is| seems to be) (?:an? |still an? )?(?:issue|problem|bug)|(?:an? |the )?(?:issue|problem) with (?:the|how|our)|test failures|is(?:n'?t| not) being (?:processed|handled|called|set|saved|found|created|applied)|(?:seems|appears) (?:to be )?(?:broken|wrong|off)|doesn'?t (?:seem to )?(?:exist|match))\b/,
+    /\bgiv(?:es|ing) (?:me )?(?:an? |some )?(?:issues?|errors?|problems?|trouble)\b|\bi(?:'m| am)? (?:get|getting|got|see|seeing|receive|receiving|hit|hitting) (?:the |this |that |an? )?(?:following |same |new |weird |strange |below )?(?:errors?|exceptions?|crash|traceback)\b|\bthe following (?:errors?|exceptions?|traceback|stack ?trace)\b|\b(?:the (?:issue|problem|bug) (?:is|was|seems|here)|there(?:'s| is| seems to be) (?:an? |still an? )?(?:issue|problem|bug)|(?:an? |the )?(?:issue|problem) with (?:the|how|our)|test failures|is(?:n'?t| not) being (?:processed|handled|called|set|saved|found|created|applied)|(?:seems|appears) (?:to be )?(?:broken|wrong|off)|doesn'?t (?:seem to )?(?:exist|match))\b/,
   ),
   R(
     "debug",
     1.5,
     "does X instead of Y",
-    /\binstead of [^.\n]{3,80}, it(?:'s| is| does| shows| uses| returns| gives| prints)\b|\bit(?:'s| is) (?:using|showing|returning|printing|creating|giving|doing|taking) [^.\n]{1,60} instead of\b|\b(?:expected|should (?:be|show|return)) [^.\n]{1,60} but (?:got|it|gets|shows|returns)\b/,
+    /\binstead of [^.\n]{3,80}, it(?:'s| is| does| shows| uses| returns| gives| prints)\b|\bit(?:'s| is) (?:using|showing|returning|printing|creating|giving|doing|taking) [^.\n]{1,60} instead of\b|\b(?:expected|should (?:be|show|return)) [^.\n]{1,60} but (?:got|it|gets|shows|returns)\b|\bshould [^.\n]{1,80}, but (?:it )?(?:doesn'?t|does not|isn'?t|is not|won'?t|can'?t|didn'?t)\b/,
   ),
   // test
   R(
     "test",
     3.0,
     "write tests",
-    /\b(?:(?:write|add|create|generate|extend|update|fix|repair|improve|increase|implement)\s+(?:(?:a |the )?(?:suite|set|couple|bunch|handful) of )?(?:(?!and\b|then\b)\w+\s+){0,3}(?:unit |integration |e2e |end-to-end |regression |snapshot )?(?:tests?|gtests?|specs?|test cases?|cases|test suite|coverage))\b(?! (?:if|whether|that it|it (?:works|out)|to see))|\b(?:pytest|jest|vitest|unit) (?:cases|tests)\b/,
+    /\b(?:(?:write|add|create|generate|extend|update|fix|repair|improve|increase|implement)\s+(?:(?:a |the )?(?:suite|set|couple|bunch|handful) of )?(?:(?!and\b|then\b)\w+\s+){0,3}(?:unit |integration |e2e |end-to-end |regression |snapshot )?(?:tests?|gtests?|specs?|test cases?|cases|test ?suites?|coverage))\b(?! (?:if|whether|that it|it (?:works|out)|to see))|\b(?:pytest|jest|vitest|unit) (?:cases|tests)\b/,
   ),
   R(
     "test",
@@ -324,7 +324,7 @@ export const RULES: Rule[] = [
     "refactor",
     1.6,
     "structure words",
-    /\b(?:readab(?:le|ility)|maintainab(?:le|ility)|duplicat(?:ed|ion)|separate (?:out|the|into)|move (?:\w+ ){0,3}(?:to|into) (?:a |its own |separate )?(?:file|module|class|package|folder)|rename (?:\w+ ){0,3}across|options object|more idiomatic|type hints|improve (?:the )?(?:types|typing|performance|structure)|optimi[sz]e|faster|performance|n ?\+ ?1|quadratic|o\([a-z]\^?2\)|declutter|deprecat(?:ed|ions?)\b(?! (?:warning|notice)s?)|consolidate)/,
+    /\b(?:readab(?:le|ility)|maintainab(?:le|ility)|duplicat(?:ed|ion)|separate (?:out|the|into)|(?:move|put|place) (?:\w+ ){0,3}(?:to|into|in) (?:a |its own |their own |an? )?separate (?:file|module|class|package|folder)|move (?:\w+ ){0,3}(?:to|into) (?:a |its own )?(?:file|module|class|package|folder)|rename (?:\w+ ){0,3}across|options object|more idiomatic|type hints|improve (?:the )?(?:types|typing|performance|structure)|optimi[sz]e|faster|performance|n ?\+ ?1|quadratic|o\([a-z]\^?2\)|declutter|deprecat(?:ed|ions?)\b(?! (?:warning|notice)s?)|consolidate)/,
   ),
   // document
   R(
@@ -338,14 +338,14 @@ export const RULES: Rule[] = [
     "document",
     2.5,
     "write a doc file",
-    /\b(?:write|create|draft|add|update|start|generate) (?:a |an |the |our )?[\w.-]*\.(?:md|mdx|rst|adoc)\b|\b(?:write|draft) (?:me )?(?:a |an )?(?:short |brief |detailed |small )?(?:document|doc|explanation|explainer)\b(?! (?:model|store|type|class|db|database|object))|\bdocument explaining\b|\b(?:md|markdown)[- ]formatted\b|\b(?:convert|turn|format|rewrite) (?:this|it|that|the \w+) (?:in)?to (?:an? )?(?:md|markdown)(?: file| document| format)?\b/,
+    /\b(?:write|create|draft|add|update|start|generate) (?:a |an |the |our )?[\w.-]*\.(?:md|mdx|rst|adoc)\b|\b(?:write|draft) (?:me )?(?:a |an )?(?:short |brief |detailed |small )?(?:document|doc|explanation|explainer)\b(?! (?:model|store|type|class|db|database|object))|\bdocument explaining\b|\b(?:write|put|save|record) (?:this|it|that|these|them|the \w+)(?: \w+)? (?:in|into|as) (?:a |an )?(?:new |separate |short )?(?:doc|document|markdown file|md file)\b|\bname it [\w.-]+\.(?:md|mdx|rst|adoc)\b|\b(?:md|markdown)[- ]formatted\b|\b(?:convert|turn|format|rewrite) (?:this|it|that|the \w+) (?:in)?to (?:an? )?(?:md|markdown)(?: file| document| format)?\b/,
   ),
   // Prose of a named kind: a paper's methods section, an abstract, an announcement, a postmortem.
   R(
     "document",
     2.5,
     "prose kinds",
-    /\badd a section (?:on|about)\b|\b(?:write|draft|prepare) (?:a |an |the |our )?(?:\w+ ){0,2}(?:section|paragraph|abstract|blurb|announcement|postmortem|post-mortem|incident report|status update|newsletter|status report|progress report)\b|\b(?:create|write|generate|produce) (?:a |an |the )?(?:\w+ ){0,2}(?:status|progress|summary) report\b/,
+    /\badd a section (?:on|about)\b|\b(?:write|draft|prepare) (?:a |an |the |our )?(?:\w+ ){0,2}(?:section|paragraph|abstract|blurb|announcement|postmortem|post-mortem|incident report|status update|newsletter|status report|progress report|report(?! (?:generator|endpoint|page|feature|function|script|view|module|service|api|builder|template|component))(?= (?:to|for) (?:send|share|my|the|our|a)\b))\b|\b(?:create|write|generate|produce) (?:a |an |the )?(?:\w+ ){0,2}(?:status|progress|summary) report\b/,
   ),
   // Fixing the docs is writing prose, whatever was wrong with them.
   R(
@@ -372,7 +372,7 @@ export const RULES: Rule[] = [
     "document",
     2.0,
     "question about code",
-    /\bwhat (?:does|do|is|are) [^?\n]{1,60}\b(?:represent|mean|stand for|do|for)\b|\b(?:where|how) (?:is|are) [^?\n]{1,60}\b(?:used|defined|called|set|configured|implemented|stored)\b|\bhow (?:to|do i|do you|can i) (?:run|use|start|install|invoke|call)\b|\bwhat(?:'s|s| is) the \w+ (?:used|being used)\b|\bwhich \w+ (?:is|are) (?:used|being used)\b|\bwhat happens (?:when|if|in)\b|\bwhat (?:decides|determines|controls|governs)\b|\bwhy (?:is|are) there\b|\bwhat [\w -]{1,30} (?:am i|are we|is (?:it|this|the \w+)) using\b|\bfind (?:me )?(?:the )?(?:file|files|place|line|function|class|module)s? (?:that|where|which|with)\b|\b(?:what|which|how (?:many|much)) [^?\n]{0,40}\b(?:have|did|do) (?:we|you|i) (?:set|use|configure|define|pick|choose|chose)\b/,
+    /\bwhat (?:does|do|is|are) [^?\n]{1,60}\b(?:represent|mean|stand for|do|for)\b|\b(?:where|how) (?:is|are) [^?\n]{1,60}\b(?:used|defined|called|set|configured|implemented|stored)\b|\bhow (?:to|do i|do you|can i) (?:run|use|start|install|invoke|call)\b|\bwhat(?:'s|s| is) the \w+ (?:used|being used)\b|\bwhich \w+ (?:is|are) (?:used|being used)\b|\bwhat happens (?:when|if|in)\b|\bis there (?:a|an|any) (?:\w+ )?(?:script|file|function|command|module|class|tool|config|setting|test)s? (?:in|inside|within|for) (?:this|the|our|my) (?:project|repo|repository|code ?base|folder|app)\b|\bwhat(?:'s| is) the (?:code|command|syntax) (?:to|for)\b|\bwhat (?:is|are) the [\w .@/-]{1,40} (?:mentioned|referenced|described|listed) in\b|\b(?:which|what) (?:is the )?[\w.-]+ (?:file|script|command) (?:do|should|must|can) i (?:use|run)\b|\bwhat is the [\w.-]+ (?:file|script|command) i (?:must|should|need to|have to) (?:use|run)\b|\bwhat (?:decides|determines|controls|governs)\b|\bwhy (?:is|are) there\b|\bwhat [\w -]{1,30} (?:am i|are we|is (?:it|this|the \w+)) using\b|\bfind (?:me )?(?:the )?(?:file|files|place|line|function|class|module)s? (?:that|where|which|with)\b|\b(?:what|which|how (?:many|much)) [^?\n]{0,40}\b(?:have|did|do) (?:we|you|i) (?:set|use|configure|define|pick|choose|chose)\b/,
   ),
   R(
     "document",
@@ -384,7 +384,7 @@ export const RULES: Rule[] = [
     "implement",
     1.5,
     "continue building",
-    /\b(?:continue|keep|resume) (?:working|implementing|building|with (?:the |this )?(?:implementation|task|work|feature))\b/,
+    /\b(?:continue|keep|resume) (?:working|implementing|building|with (?:the |this )?(?:implementation|task|work|feature))\b|\b(?:continue|proceed|go on|move on)(?: \w+){0,2} (?:with|to) the next (?:story|task|step|feature|ticket|item|phase|milestone)\b/,
   ),
   // Rules and instruction files for agents (Cursor rules, CLAUDE.md, AGENTS.md…) are prose about how to work on the code.
   R(
@@ -428,7 +428,7 @@ export const RULES: Rule[] = [
     "test",
     1.8,
     "how to test",
-    /\bhow (?:to|(?:can|do|should|would) (?:we|i)) (?:test|validate|verify)\b|\b(?:validate|verify) (?:the new code|this step|that it works)\b/,
+    /\bhow (?:to|(?:can|do|should|would) (?:we|i)) (?:test|validate|verify)\b|\bhelp me (?:to )?(?:manually )?test\b|\b(?:validate|verify) (?:the new code|this step|that it works)\b/,
   ),
   R(
     "document",
@@ -454,7 +454,7 @@ export const RULES: Rule[] = [
     "plan",
     2.5,
     "decision question",
-    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch|move|migrate|host|deploy)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n?]{0,40}(?=\?)|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|estimate how (?:much|long)|effort estimate|blast radius|design question|which is the better (?:choice|option|fit)|which (?:one )?would (?:you|be) better|(?:a |the )?safe (?:sequence|order|way) (?:to|of|for)\b|how invasive|(?:in )?what order\b|which (?:ones? )?to \w+ first|what to \w+ first|what would have to change|(?:should|would|could) (?:we|i) (?:do|go with|use|pick|run|move|host|deploy|keep|stay) [^?\n]{1,60} or [^?\n]{1,60}(?=\?)|what about (?:just )?(?:using|doing|going with|switching to|moving to)|what would you (?:pick|choose|use|go with|recommend)|how should (?:the|our|this|a) [\w-]+ (?:\w+ )?(?:work|discover|handle|be|look|store|talk)|tell me (?:first )?how (?:you'?d|you would|we'?d|we would|we should)|in which order|which order (?:to|should)|figure out (?:a|an|the|which) [\w -]{1,30} to use|(?:pick|choose|find) (?:a|an|the right) (?:[\w-]+ ){0,2}(?:library|lib|framework|package|crate|gem|tool|database|db|orm|provider)\b|which (?:library|package|framework|crate|gem|tool|database|db|orm|provider) (?:to|should|would)|what (?:would|will|could|might) break|what'?s likely to (?:break|bite)|risky parts|what'?s the plan\b|poke holes|what (?:[\w ]{1,30} )?(?:needs|would need|has) to change|what should (?:the )?[\w +/-]{1,40} look like|checklist of steps|into a checklist|break (?:[\w'"-]+ ){1,6}(?:down )?into (?:\w+ )?(?:steps|phases|prs|milestones|tasks|tickets|stages|increments)|how much (?:work|effort|time) (?:would|will|does)|which (?:one |option )?(?:is|would be) (?:the )?(?:least|most|less|more|best|simplest|easiest|cheapest|safest)|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one )?(?:should|would|is better|is best|do you (?:recommend|prefer))\b[^.\n?]{0,60}(?=\?)|risks?)\b/,
+    /\b(?:what are (?:the|my|our) (?:options|choices|alternatives)|options i see|(?:should|would|could) (?:we|i) (?:just )?(?:use|go|pick|choose|model|store|structure|split|start|adopt|switch|move|migrate|host|deploy)|is it worth|worth (?:it|migrating|switching)|is (?:\w+ )?(?:fine|enough|overkill|a good idea)\b[^.\n?]{0,40}(?=\?)|what(?:'s| is| would be) the (?:safest|simplest|cleanest|right|recommended|best) (?:order|way|option|approach|path)|how (?:should|would|do) (?:we|i) (?:model|structure|approach|design|handle|organi[sz]e|split|store|migrate)|what should we do|what (?:architecture|pattern|approach)|estimate how (?:much|long)|effort estimate|blast radius|design question|which is the better (?:choice|option|fit)|which (?:one )?would (?:you|be) better|(?:a |the )?safe (?:sequence|order|way) (?:to|of|for)\b|how invasive|(?:in )?what order\b|which (?:ones? )?to \w+ first|what to \w+ first|what would have to change|(?:should|would|could) (?:we|i) (?:do|go with|use|pick|run|move|host|deploy|keep|stay) [^?\n]{1,60} or [^?\n]{1,60}(?=\?)|what about (?:just )?(?:using|doing|going with|switching to|moving to)|what would you (?:pick|choose|use|go with|recommend)|how should (?:the|our|this|a) [\w-]+ (?:\w+ )?(?:work|discover|handle|be|look|store|talk)|tell me (?:first )?how (?:you'?d|you would|we'?d|we would|we should)|in which order|which order (?:to|should)|figure out (?:a|an|the|which) [\w -]{1,30} to use|(?:pick|choose|find) (?:a|an|the right) (?:[\w-]+ ){0,2}(?:library|lib|framework|package|crate|gem|tool|database|db|orm|provider)\b|which (?:library|package|framework|crate|gem|tool|database|db|orm|provider) (?:to|should|would)|what (?:would|will|could|might) break|what'?s likely to (?:break|bite)|risky parts|what'?s the plan\b|poke holes|what (?:[\w ]{1,30} )?(?:needs|would need|has) to change|what should (?:the )?[\w +/-]{1,40} look like|checklist of steps|into a checklist|break (?:[\w'"-]+ ){1,6}(?:down )?into (?:\w+ )?(?:steps|phases|prs|milestones|tasks|tickets|stages|increments)|how much (?:work|effort|time) (?:would|will|does)|which (?:one |option )?(?:is|would be) (?:the )?(?:least|most|less|more|best|simplest|easiest|cheapest|safest)|which of (?:these|those|them|the (?:\w+ )?(?:options|approaches|issues|features|ideas|tasks))\b[^.\n?]{0,60}\b(?:best|easiest|simplest|safest|cheapest|better|first|most|least|prefer|recommend)\b|pros ?(?:\/|and) ?cons|trade-?offs?|which (?:one )?(?:should|would|is better|is best|do you (?:recommend|prefer))\b[^.\n?]{0,60}(?=\?)|risks?)\b/,
   ),
   R(
     "plan",
@@ -508,7 +508,7 @@ export const RULES: Rule[] = [
     "document",
     2.5,
     "doc kinds",
-    /\b(?:rustdoc|phpdoc|kdoc|doxygen|tsdoc|godoc|adr|runbook|playbook|proofread|grammar|mermaid|sequence diagram|walk-?through|doc ?comments?|notice file|docs? (?:page|site)|(?:description|summary) (?:for|of) (?:the |this )?(?:pr|pull request|changes)|markdown cells|(?:what is|what'?s) (?:this|that|the) [\w .]{1,60} (?:doing|checking|for)\b|how does [\w_.()]+ work\b|\bi (?:need|want) to understand\b|\bjust explain\b|i don'?t (?:get|understand)\b(?! why)|nobody remembers|help text|usage text|man page|data dictionary|add (?:a )?descriptions? to\b|(?:openapi|swagger|api) descriptions?|fill (?:them|it|those|these) in\b|fill in the (?:missing |empty )?(?:descriptions?|docs|docstrings|help)|what is (?:this|that|it) doing|what'?s the point of|(?:explain|what'?s|what is) the difference between)/,
+    /\b(?:rustdoc|phpdoc|kdoc|doxygen|tsdoc|godoc|adr|runbook|playbook|proofread|grammar|mermaid|sequence diagram|walk-?through|doc ?comments?|notice file|docs? (?:page|site)|(?:description|summary) (?:for|of) (?:the |this )?(?:pr|pull request|changes)|markdown cells|(?:what is|what'?s) (?:this|that|the) [\w .]{1,60} (?:doing|checking|for)\b|how does [\w_.()]+ work\b|\bi (?:need|want) to understand\b|\bjust explain\b|i don'?t (?:get|understand)\b(?! why)|nobody remembers|help text|usage text|man page|data dictionary|add (?:a )?descriptions? to\b|(?:openapi|swagger|api) descriptions?|fill (?:them|it|those|these) in\b|fill in the (?:missing |empty )?(?:descriptions?|docs|docstrings|help)|what is (?:this|that|it) doing|what'?s the point of|(?:explain|what'?s|what is) the difference between|\b(?:tell me|explain|show me|list) (?:\w+ )?(?:the )?(?:main |key |major )?(?:differences?|similarit(?:y|ies))\b)/,
   ),
   // small_edit: one value for another
   R(
@@ -541,7 +541,7 @@ export const RULES: Rule[] = [
     "refactor",
     7.0,
     "rename across",
-    /\brename\b[^.\n]{0,80}\b(?:across|throughout|everywhere|in all (?:the )?(?:files|places|call ?sites|public)|all (?:the )?(?:call ?sites|usages|references|imports)|whole (?:code ?base|project|repo)|entire (?:code ?base|project|repo)|update (?:all|every) (?:imports?|call ?sites|usages|references))/,
+    /\brename\b[^.\n]{0,80}\b(?:across|throughout|everywhere|in all (?:the )?(?:files|places|call ?sites|public)|all (?:the )?(?:call ?sites|usages|references|imports)|whole (?:code ?base|project|repo)|entire (?:code ?base|project|repo)|update (?:all|every) (?:imports?|call ?sites|usages|references))|\b`?[\w.$-]+`? should be `?[\w.$-]+`? (?:in all (?:the )?(?:code|files|places)|everywhere|throughout|across)\b/,
   ),
   // One setting, attribute or ignore entry: "turn off the banner: SHOW_BANNER=false", 'add alt="Logo" to the img'.
   R(
@@ -581,7 +581,7 @@ export const RULES: Rule[] = [
     "refactor",
     3.0,
     "intl refactor",
-    /рефактор|перенес|перенос|вынес|simplifie|c'est moche|nettoie|リファクタ|挙動は変え|упрост|refactoriz|reestructur|simplific|refaktor|umstrukturier|vereinfach|重构|重構|简化|refator|simplifiq/,
+    /рефактор|перенес|перенос|вынес|simplifie|c'est moche|nettoie|リファクタ|挙動は変え|упрост|refactoriz|reestructur|simplific|refaktor|umstrukturier|vereinfach|重构|重構|简化|优化(?!.{0,6}(?:速度|性能))|结构混乱|混乱的(?:文件|目录|代码)?结构|统一存放|整理(?:代码|文件|目录)|refator|simplifiq/,
   ),
   R(
     "small_edit",
@@ -593,7 +593,7 @@ export const RULES: Rule[] = [
     "document",
     3.0,
     "intl docs",
-    /(?<!(?:почитай|прочитай|проанализируй|изучи|посмотри|смотри) )документ|коммент|описани|説明|について教えて|anleitung|dokumentation|o que significa|não entendi|que signifie|qu'est-ce que|kya kar raha|kya karta|samjha do|samjhao|объясни|что делает|documenta|coment[aá]rio|explica|explíca|qué hace|entenderlo|dokumentier|kommentar|erkl[äa]r|文档|注释|解释|documente|explique|explícame|como (?:iniciar|rodar|executar|instalar|usar|configurar) |cómo (?:iniciar|ejecutar|correr|instalar|usar|configurar) |在做什么|是做什么|做什么用|干什么的|介绍一下|讲解|说明一下|是什么意思|怎么工作|工作原理|funcionamento|como funciona|cómo funciona|me explique|do que se trata|de qué (?:trata|va)|про что|о ч[её]м (?:проект|этот|эта|это)|как (?:это |оно |он |она )?работает|расскажи (?:о|про|что|как работает)|опиши|worum geht|wie funktioniert|was macht (?:der|die|das|dieser|diese|dieses)\b|beschreib|comment fonctionne|à quoi sert|de quoi parle|ne yapıyor|ne işe yarar|nasıl çalışıyor|açıkla|jelaskan|apa fungsi|cara kerja|co dělá|vysvětli|jak funguje|o čem je|come funziona|spiegami|cosa fa\b|何をして|説明して|仕組み|설명해|어떻게 (?:동작|작동)/,
+    /(?<!(?:почитай|прочитай|проанализируй|изучи|посмотри|смотри) )документ|коммент|описани|説明|について教えて|anleitung|dokumentation|o que significa|não entendi|que signifie|qu'est-ce que|kya kar raha|kya karta|samjha do|samjhao|объясни|что делает|documenta|coment[aá]rio|explica|explíca|qué hace|entenderlo|dokumentier|kommentar|erkl[äa]r|文档|注释|解释|documente|explique|explícame|como (?:iniciar|rodar|executar|instalar|usar|configurar) |cómo (?:iniciar|ejecutar|correr|instalar|usar|configurar) |在做什么|是做什么|做什么用|干什么的|介绍一下|讲解|说明一下|是什么意思|resumen|résumé|resumo|zusammenfassung|总结|摘要|概述|要約|tóm tắt|ringkasan|резюме|怎么工作|工作原理|funcionamento|como funciona|cómo funciona|me explique|do que se trata|de qué (?:trata|va)|про что|о ч[её]м (?:проект|этот|эта|это)|как (?:это |оно |он |она )?работает|расскажи (?:о|про|что|как работает)|опиши|worum geht|wie funktioniert|was macht (?:der|die|das|dieser|diese|dieses)\b|beschreib|comment fonctionne|à quoi sert|de quoi parle|ne yapıyor|ne işe yarar|nasıl çalışıyor|açıkla|jelaskan|apa fungsi|cara kerja|co dělá|vysvětli|jak funguje|o čem je|come funziona|spiegami|cosa fa\b|何をして|説明して|仕組み|설명해|어떻게 (?:동작|작동)/,
   ),
   R(
     "plan",
@@ -605,9 +605,22 @@ export const RULES: Rule[] = [
     "implement",
     1.6,
     "intl build",
-    /добав|создай|создать|реализ|напиши|сделай|\b(?:implementa|implementar|implementiere|implementieren|implemente|crea|crear|crie|criar|erstelle|erstellen)\b|añad|agreg|hinzufüg|füge\b[^.\n]{1,80}\bhinzu|实现|添加|创建|新增|编写|adicione|adicionar|tạo |viết |thêm /,
+    /добав|создай|создать|реализ|напиши|сделай|\b(?:implementa|implementar|implementiere|implementieren|implemente|crea|crear|crie|criar|erstelle|erstellen)\b|añad|agreg|hinzufüg|füge\b[^.\n]{1,80}\bhinzu|实现|添加|创建|新增|编写|adicione|adicionar|tạo |viết |thêm |crée |créer|créez|ajoute|implémente|développe|buatkan|tambahkan|bikin/,
   ),
 ];
+
+/** A linter's or analyzer's advice about code that works: "Remove this redundant jump", "'x' is never used". */
+const LINT_DIAGNOSTIC_RE =
+  /^(?:remove|change|make|use|rename|replace|add|define|merge|simplify|prefer|avoid|move|extract|reorder|convert|mark|specify|declare|omit|combine|inline|unexpected any)\b|\b(?:(?:should|can|could) be (?:simplified|removed|made|declared|marked|replaced|renamed|converted|inlined|readonly|const|static|private|final)|(?:is|are) (?:declared|defined|assigned) but (?:its value is )?never (?:used|read)|is never (?:used|read|reassigned)|unused|missing (?:return type|docstring|jsdoc|semicolon|trailing comma)|line too long|trailing (?:whitespace|spaces)|naming (?:rule|convention)|redundant|unnecessary|deprecated|md\d{3}|(?:ide|ca|rcs|s)\d{3,4})\b/i;
+/** …advice that asks for a structural change. */
+const REFACTOR_DIAGNOSTIC_RE =
+  /^refactor this\b|cognitive complexity|too many (?:lines|parameters|arguments|branches|statements)/i;
+
+/** The phase of an editor diagnostic handed to a quick fix: advice on working code, or an error to fix. */
+export function diagnosticPhase(diagnostic: string): Phase {
+  if (REFACTOR_DIAGNOSTIC_RE.test(diagnostic)) return "refactor";
+  return LINT_DIAGNOSTIC_RE.test(diagnostic) ? "small_edit" : "debug";
+}
 
 /** Which rules can match a text at all, from literals every match must contain (see prefilter.ts). */
 export const RULE_GATE = new Prefilter(RULES.map((r) => ({ re: r.re, lowerCased: !r.caseSensitive })));

@@ -50,7 +50,18 @@ export interface Stripped {
   runCommand: string | null;
   /** The words are an issue handed over by a harness (SWE-agent `<pr_description>`, "Here's the issue text"). */
   issue?: boolean;
+  /** The words are an editor diagnostic handed over by a quick-fix prompt (Cursor's "For the code present…"). */
+  diagnostic?: boolean;
 }
+
+/**
+ * Cursor's quick fix on an editor diagnostic wraps the diagnostic in fixed words ("How can I resolve this? If you
+ * propose a fix…"): the diagnostic is the ask. An empty one carries a request injected after it (stagewise).
+ */
+const QUICK_FIX_RE =
+  /^For the code present, we get this error:\s*```[^\n]*\n([\s\S]*?)```\s*(?:How can I resolve this\?(?: If you propose a fix, please make it concise\.)?|Fix it, verify, and then give a concise explanation\.)?\s*/;
+const INJECTED_RE =
+  /^Ah, sorry, it wasn't an error\. The user has submitted a change request\. Here is the request, please implement it:\s*(?:```)?/;
 
 // Benchmark harnesses (SWE-agent, OpenHands, Agentless…) wrap a GitHub issue in fixed instructions: the issue is the ask.
 // (A long message is clipped in the view, which may cut the closing tag: the issue then runs to the end.)
@@ -61,7 +72,17 @@ const ISSUE_RE =
 export function stripUserText(raw: string): Stripped {
   let mode: string | null = null;
   let issue = false;
+  let diagnostic = false;
   let t = raw;
+  if (t.startsWith("For the code present")) {
+    const m = QUICK_FIX_RE.exec(t);
+    if (m) {
+      const diag = m[1].trim();
+      const rest = t.slice(m[0].length);
+      diagnostic = diag !== "";
+      t = diagnostic ? `${diag}\n${rest}` : rest.replace(INJECTED_RE, "");
+    }
+  }
   if (t.indexOf("<pr_description>") !== -1 || t.indexOf("issue") !== -1 || t.indexOf("<problem_statement>") !== -1) {
     const m = ISSUE_RE.exec(t);
     if (m) {
@@ -111,7 +132,7 @@ export function stripUserText(raw: string): Stripped {
       }
     }
   }
-  return { text: t, mode, commandOnly, runCommand, issue };
+  return { text: t, mode, commandOnly, runCommand, issue, diagnostic };
 }
 
 /** Words that only tell the agent to carry on, any number of them: "ok", "ok sure", "yes go ahead", "好的，改吧". */

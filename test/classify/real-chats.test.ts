@@ -201,3 +201,68 @@ test("a short message with no phase words of its own carries the work in progres
   // Words of its own still decide.
   assert.equal(turn("write a regression test for it"), "test");
 });
+
+test("Cursor's quick fix hands over an editor diagnostic: advice is a small edit, an error is debugging", () => {
+  const quickFix = (
+    diagnostic: string,
+    tail = "How can I resolve this? If you propose a fix, please make it concise.",
+  ) =>
+    classify(
+      chat([
+        { role: "user", content: `For the code present, we get this error:\n\`\`\`\n${diagnostic}\n\`\`\`\n${tail}` },
+      ]),
+    );
+  const lint = quickFix("'formatDate' is declared but its value is never read.");
+  assert.equal(lint.phase, "small_edit");
+  assert.ok(lint.signals.includes("quick fix of an editor diagnostic: small_edit"));
+  assert.equal(quickFix("Remove this unnecessary cast.").phase, "small_edit");
+  assert.equal(
+    quickFix("Refactor this function to reduce its Cognitive Complexity from 31 to the 15 allowed.").phase,
+    "refactor",
+  );
+  assert.equal(quickFix("Property 'userId' does not exist on type 'Session'.").phase, "debug");
+  assert.equal(quickFix('"[" was not closed', "Fix it, verify, and then give a concise explanation.").phase, "debug");
+  // An empty diagnostic carries a request injected after it: the request decides.
+  const injected = quickFix(
+    "",
+    "Ah, sorry, it wasn't an error. The user has submitted a change request. Here is the request, please implement it:\n<task>Add a dark mode toggle to the settings page</task>",
+  );
+  assert.equal(injected.phase, "implement");
+  assert.ok(!injected.signals.some((s) => s.startsWith("quick fix")));
+});
+
+test("fresh real chats: debugging, bug reports and errors named in passing", () => {
+  expectPhases([
+    ["Let's keep debugging the sync worker. It starts, logs 'ready', then never picks up a job.", "debug"],
+    ["The export button should download a CSV, but it doesn't do anything on Safari", "debug"],
+    ["the scanner is not detecting the barcode on dark backgrounds", "debug"],
+    ["When I press Save on the invoice form I get the following error:", "debug"],
+    ["The deploy stopped with the following traceback, can you look", "debug"],
+    ["Why this error? Don't change anything, just explain", "debug"],
+    ["players click join and nothing is saved. TELL ME WHY", "debug"],
+    // Talking about debugging as a topic is not asking for it.
+    ["Add a Debugging section to the settings page with a verbose toggle", "implement"],
+  ]);
+});
+
+test("fresh real chats: structure, decisions, tasks and questions about the repository", () => {
+  expectPhases([
+    ["Put all the interfaces in a separate file", "refactor"],
+    ["Acme.Billing.Core should be Acme.Billing in all the code and documentation", "refactor"],
+    ["优化数据层的结构，使其更简洁", "refactor"],
+    ["Which of these three issues would be the easiest to pick up first?", "plan"],
+    ["Help me create a comprehensive migration plan for the reporting service", "plan"],
+    ["Log options 2 and 3 as a follow-up task, we'll evaluate them later", "plan"],
+    ["How do you suggest we change the release flow so this can't happen again", "plan"],
+    ["is there any script in this repo that downloads the right chromedriver version?", "document"],
+    ["what's the command to start the worker locally?", "document"],
+    ["What is the sync helper mentioned in docs/ops.md?", "document"],
+    ["tell me the main differences from the old client", "document"],
+    ["Write this comparison in a doc and name it clients.md", "document"],
+    ["Genera un resumen del propósito de este repositorio", "document"],
+    ["Crée une page de connexion avec Firebase Auth", "implement"],
+    ["Now create an e2e testsuite for the orders API", "test"],
+    ["start the server and help me test the checkout", "test"],
+    ["Can you continue with the next story while I review this one?", "implement"],
+  ]);
+});
