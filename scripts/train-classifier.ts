@@ -6,15 +6,13 @@
  */
 import { writeFileSync } from "node:fs";
 import { fitCalibration } from "../src/classify/calibrate.js";
-import { crossValidate } from "../src/cli/eval.js";
-import { parseArgs } from "../src/cli/io.js";
 import { type Scored, score } from "../src/classify/metrics.js";
 import { softmax } from "../src/classify/model.js";
 import {
   crossValLogits,
   DEFAULT_TRAIN,
-  fitTemperature,
   expandFiles,
+  fitTemperature,
   readJsonl,
   readJsonlFiles,
   SYNTHETIC_GLOB,
@@ -24,6 +22,8 @@ import {
   withExtra,
 } from "../src/classify/train.js";
 import { PHASES } from "../src/classify/types.js";
+import { crossValidate } from "../src/cli/eval.js";
+import { parseArgs } from "../src/cli/io.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const { flags } = parseArgs(process.argv.slice(2));

@@ -9,27 +9,27 @@
  * Standalone: `node --import tsx scripts/e2e-agents/fake-upstream.ts [--port N]` (logs each request).
  */
 import { randomBytes } from "node:crypto";
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
-  SHELL_TOOLS,
-  type ToolResult,
   audit,
   formatForPath,
   offeredTools,
+  SHELL_TOOLS,
+  type ToolResult,
   trailingToolResults,
   wantsReasoning,
   wantsStream,
 } from "./conversation.js";
 import {
-  type Format,
-  type Reply,
   anthropicJson,
   anthropicStream,
   chatJson,
   chatStream,
+  type Format,
   geminiJson,
   geminiStream,
+  type Reply,
   responsesJson,
   responsesStream,
 } from "./replies.js";

@@ -25,10 +25,10 @@ import { join, resolve } from "node:path";
 import { type CatalogEntry, type Check, evaluate, expectedFormats } from "./checks.js";
 import {
   type ClientId,
-  INBOUND,
-  type Prepared,
   clientsInstalled,
   ensureClients,
+  INBOUND,
+  type Prepared,
   prepareClaude,
   prepareCodex,
   runClient,

@@ -3,7 +3,7 @@
  * received — status, the x-coderouter-* decision headers, the model name(s) in the response, the `coderouter`
  * trailer object of a stream — plus the model the CLI asked for and timings.
  */
-import { type IncomingHttpHeaders, createServer, request } from "node:http";
+import { createServer, type IncomingHttpHeaders, request } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface TapRecord {

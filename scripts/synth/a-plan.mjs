@@ -1,4 +1,4 @@
-import { S, a, gr, rd, sh, u } from "./dsl.mjs";
+import { a, gr, rd, S, sh, u } from "./dsl.mjs";
 
 export default [
   // ---- design questions, user text ----

@@ -1,4 +1,4 @@
-import { S, a, ed, gr, rd, sh, u, wr } from "./dsl.mjs";
+import { a, ed, gr, rd, S, sh, u } from "./dsl.mjs";
 
 export default [
   S("small_edit", "low", "bump-version", [u("bump version to 2.3.1 in package.json")]),

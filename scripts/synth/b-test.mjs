@@ -1,4 +1,4 @@
-import { S, a, ed, gr, rd, sh, u, wr } from "./dsl.mjs";
+import { a, ed, S, sh, u, wr } from "./dsl.mjs";
 
 export default [
   // ---- write tests: user text ----

@@ -293,7 +293,7 @@ export function render(s, agent) {
   const turns = s.m;
   let firstUser = true;
   const lastIsOp = turns[turns.length - 1].k === "op";
-  let n = 0;
+  const _n = 0;
   const nextId = (p) => `${p}${hex(r, 24)}`;
   for (const t of turns) if (t.k === "op") t.cwd = cwd;
 

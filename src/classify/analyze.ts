@@ -2,10 +2,9 @@
 import { type Evidence, featurize, featurizeView, type SparseVec } from "./features.js";
 import { type Fingerprint, fingerprint } from "./fingerprint.js";
 import { type History, readHistory } from "./history.js";
-import { diagnosticPhase, textEvidence } from "./rules.js";
+import { diagnosticPhase, PHASE_INDEX, textEvidence } from "./rules.js";
 import { type ToolFacts, toolEvidence, toolFacts } from "./tool-history.js";
 import type { ClassifyInput } from "./types.js";
-import { PHASE_INDEX } from "./rules.js";
 import { type RequestView, readView } from "./view.js";
 
 export const HASH_DIM = 1 << 12;

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { analyze, HASH_DIM } from "./analyze.js";
-import { ruleScores, rulesDecide } from "./combine.js";
 import type { Calibration } from "./calibrate.js";
+import { ruleScores, rulesDecide } from "./combine.js";
 import { buildRow, isSpec } from "./eval-rows.js";
 import { N_DENSE, N_PHASES, type SparseVec } from "./features.js";
 import { logits, type Model, type ModelFile, softmax } from "./model.js";

@@ -7,9 +7,9 @@
  * test/fixtures/eval/synthetic*.jsonl (`--extra none` for none). `--errors` lists the misclassified rows.
  */
 import { analyze } from "../classify/analyze.js";
-import { classify, classifyWith } from "../classify/index.js";
 import { type Calibration, calibrate } from "../classify/calibrate.js";
 import { RULES_TEMPERATURE, secondOpinion } from "../classify/combine.js";
+import { classify, classifyWith } from "../classify/index.js";
 import { formatReport, type Report, type Scored, score } from "../classify/metrics.js";
 import { loadModel, softmax } from "../classify/model.js";
 import {

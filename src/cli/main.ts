@@ -3,15 +3,28 @@
  * loaded on demand so `coderouter classify` does not pay for the server's imports.
  */
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> = {
-  serve: { summary: "start the gateway", load: () => import("./serve.js") },
-  classify: { summary: "classify one request: coderouter classify [FILE|-]", load: () => import("./classify.js") },
-  eval: { summary: "score the classifier on a labelled set: coderouter eval FILE.jsonl [--json]", load: () => import("./eval.js") },
-  route: { summary: "routing decision without calling a model: coderouter route [FILE|-]", load: () => import("./route.js") },
-  simulate: { summary: "replay a workload through the router: coderouter simulate FILE.jsonl [--json]", load: () => import("./simulate.js") },
-  models: { summary: "print the model catalog", load: () => import("./models.js") },
-  stats: { summary: "ledger totals: coderouter stats [--since 7d] [--json] [--export FILE]", load: () => import("./stats.js") },
-};
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> =
+  {
+    serve: { summary: "start the gateway", load: () => import("./serve.js") },
+    classify: { summary: "classify one request: coderouter classify [FILE|-]", load: () => import("./classify.js") },
+    eval: {
+      summary: "score the classifier on a labelled set: coderouter eval FILE.jsonl [--json]",
+      load: () => import("./eval.js"),
+    },
+    route: {
+      summary: "routing decision without calling a model: coderouter route [FILE|-]",
+      load: () => import("./route.js"),
+    },
+    simulate: {
+      summary: "replay a workload through the router: coderouter simulate FILE.jsonl [--json]",
+      load: () => import("./simulate.js"),
+    },
+    models: { summary: "print the model catalog", load: () => import("./models.js") },
+    stats: {
+      summary: "ledger totals: coderouter stats [--since 7d] [--json] [--export FILE]",
+      load: () => import("./stats.js"),
+    },
+  };
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

@@ -3,8 +3,8 @@ import { PHASES } from "../classify/types.js";
 import { ratesFor } from "../cost/price.js";
 import { resolveProviders, usableProviders } from "../providers/resolve.js";
 import { createCatalog } from "../route/catalog.js";
-import { loadRouterConfig } from "./route.js";
 import { parseArgs } from "./io.js";
+import { loadRouterConfig } from "./route.js";
 
 export async function run(args: string[]): Promise<number> {
   const { flags } = parseArgs(args, ["json"]);

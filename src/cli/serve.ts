@@ -14,7 +14,12 @@ export async function run(args: string[]): Promise<number> {
   if (typeof flags.data === "string") config.data_dir = flags.data;
   const srv = await startServer(config);
   srv.deps.log.info(
-    { url: srv.url, ledger: config.database_url ? "postgres" : `sqlite:${config.data_dir}`, redis: !!config.redis_url, keys: config.keys.length },
+    {
+      url: srv.url,
+      ledger: config.database_url ? "postgres" : `sqlite:${config.data_dir}`,
+      redis: !!config.redis_url,
+      keys: config.keys.length,
+    },
     `coderouter listening on ${srv.url}`,
   );
   process.stderr.write(`coderouter listening on ${srv.url}\n`);

@@ -1,7 +1,8 @@
 /** `coderouter simulate FILE.jsonl [--json] [--providers a,b] [--config FILE] [--at ISO]` */
-import { readInput, parseArgs } from "./io.js";
+
 import { createRouter } from "../route/router.js";
-import { simulate, type SimulationReport } from "../route/simulate.js";
+import { type SimulationReport, simulate } from "../route/simulate.js";
+import { parseArgs, readInput } from "./io.js";
 import { loadRouterConfig } from "./route.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -55,7 +55,8 @@ export class ConfigError extends Error {
 }
 
 function validate(c: Config): Config {
-  if (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535) throw new ConfigError(`port must be 0–65535, got ${c.port}`);
+  if (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535)
+    throw new ConfigError(`port must be 0–65535, got ${c.port}`);
   if (!Array.isArray(c.keys)) throw new ConfigError("keys must be a list of {key, budget_usd_per_day, …}");
   for (const [i, k] of c.keys.entries()) {
     if (!isObject(k) || typeof k.key !== "string" || k.key.length < 8)
@@ -65,7 +66,8 @@ function validate(c: Config): Config {
   if (!isObject(c.providers)) throw new ConfigError("providers must be a map of id → {base_url, …}");
   for (const [id, p] of Object.entries(c.providers)) {
     if (!isObject(p)) throw new ConfigError(`providers.${id} must be a map`);
-    if (p.base_url !== undefined && typeof p.base_url !== "string") throw new ConfigError(`providers.${id}.base_url must be a URL string`);
+    if (p.base_url !== undefined && typeof p.base_url !== "string")
+      throw new ConfigError(`providers.${id}.base_url must be a URL string`);
   }
   if (c.response_model !== "requested" && c.response_model !== "routed")
     throw new ConfigError(`response_model must be "requested" or "routed"`);

@@ -2,8 +2,9 @@
  * The configuration file (YAML or JSON). Every key is optional; `loadConfig` fills the defaults.
  * Names here are part of the public contract (README, checks): keep them.
  */
-import type { ApiKind } from "../ir/types.js";
+
 import type { Phase } from "../classify/types.js";
+import type { ApiKind } from "../ir/types.js";
 
 export interface ProviderConfig {
   /** As the provider's official SDK takes it: https://api.anthropic.com, https://api.openai.com/v1, … */

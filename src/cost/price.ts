@@ -146,7 +146,12 @@ export function priceUsage(modelId: string, usage: IRUsage, catalog: Catalog, op
     const mp = modelPriceFor(m.price.model, m.price.provider, at);
     if (mp) {
       const { rates, longContext } = ratesFromModelPrice(mp.price, prompt);
-      return breakdownFrom(usage, rates, { promptTokens: prompt, longContext, source: "genai-prices", priceModel: mp.id });
+      return breakdownFrom(usage, rates, {
+        promptTokens: prompt,
+        longContext,
+        source: "genai-prices",
+        priceModel: mp.id,
+      });
     }
   }
   const r = genai(usage, modelId, undefined, at);

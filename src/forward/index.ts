@@ -3,9 +3,9 @@
  * timeouts, abort from the client side, and upstream failures mapped to typed, retry-aware RouterErrors.
  */
 import { EventEmitter } from "node:events";
-import { Agent, request } from "undici";
 import type { Dispatcher } from "undici";
-import { RouterError, kindForStatus } from "../errors/index.js";
+import { Agent, request } from "undici";
+import { kindForStatus, RouterError } from "../errors/index.js";
 
 export interface ForwardTimeouts {
   connect_ms: number;
@@ -75,11 +75,20 @@ export function upstreamError(e: unknown, url: string): RouterError {
   const origin = safeOrigin(url);
   switch (err.code) {
     case "UND_ERR_CONNECT_TIMEOUT":
-      return new RouterError("timeout", `Upstream ${origin}: connect timeout`, { code: "CR_UPSTREAM_CONNECT_TIMEOUT", retryable: true });
+      return new RouterError("timeout", `Upstream ${origin}: connect timeout`, {
+        code: "CR_UPSTREAM_CONNECT_TIMEOUT",
+        retryable: true,
+      });
     case "UND_ERR_HEADERS_TIMEOUT":
-      return new RouterError("timeout", `Upstream ${origin}: no response before the first-byte timeout`, { code: "CR_UPSTREAM_FIRST_BYTE_TIMEOUT", retryable: true });
+      return new RouterError("timeout", `Upstream ${origin}: no response before the first-byte timeout`, {
+        code: "CR_UPSTREAM_FIRST_BYTE_TIMEOUT",
+        retryable: true,
+      });
     case "UND_ERR_BODY_TIMEOUT":
-      return new RouterError("timeout", `Upstream ${origin}: stream idle timeout`, { code: "CR_UPSTREAM_IDLE_TIMEOUT", retryable: true });
+      return new RouterError("timeout", `Upstream ${origin}: stream idle timeout`, {
+        code: "CR_UPSTREAM_IDLE_TIMEOUT",
+        retryable: true,
+      });
     case "ECONNREFUSED":
     case "ECONNRESET":
     case "ENOTFOUND":
@@ -87,16 +96,27 @@ export function upstreamError(e: unknown, url: string): RouterError {
     case "EHOSTUNREACH":
     case "UND_ERR_SOCKET":
     case "UND_ERR_CLOSED":
-      return new RouterError("bad_gateway", `Upstream ${origin}: connection failed (${err.code})`, { code: "CR_UPSTREAM_CONNECTION", retryable: true });
+      return new RouterError("bad_gateway", `Upstream ${origin}: connection failed (${err.code})`, {
+        code: "CR_UPSTREAM_CONNECTION",
+        retryable: true,
+      });
     default:
       if (err.name === "AbortError" || err.code === "UND_ERR_ABORTED")
         return new RouterError("api_error", "Request aborted", { code: "CR_ABORTED", retryable: false, status: 499 });
-      return new RouterError("bad_gateway", `Upstream ${origin}: ${err.message ?? "request failed"}`, { code: "CR_UPSTREAM", retryable: true });
+      return new RouterError("bad_gateway", `Upstream ${origin}: ${err.message ?? "request failed"}`, {
+        code: "CR_UPSTREAM",
+        retryable: true,
+      });
   }
 }
 
 /** An upstream HTTP error status as a RouterError with the provider's own message. */
-export function upstreamStatusError(status: number, provider: string, bodyText: string, retryAfter?: string | string[]): RouterError {
+export function upstreamStatusError(
+  status: number,
+  provider: string,
+  bodyText: string,
+  retryAfter?: string | string[],
+): RouterError {
   let msg = bodyText.slice(0, 500);
   try {
     const j = JSON.parse(bodyText);

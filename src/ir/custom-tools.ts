@@ -11,9 +11,9 @@ const NATIVE_CUSTOM: ReadonlySet<ApiKind> = new Set(["openai-chat", "openai-resp
 /** Names of the request's custom tools when the upstream format cannot carry them natively, else null. */
 export function wrappedCustomTools(req: IRRequest, upstream: ApiKind): Set<string> | null {
   if (NATIVE_CUSTOM.has(upstream)) return null;
-  let names: Set<string> | null = null;
-  for (const t of req.tools) if (t.kind === "custom") (names ??= new Set()).add(t.name);
-  return names;
+  const names = new Set<string>();
+  for (const t of req.tools) if (t.kind === "custom") names.add(t.name);
+  return names.size > 0 ? names : null;
 }
 
 function unwrap(args: string): string {

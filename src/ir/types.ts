@@ -104,11 +104,7 @@ export interface IRTool {
   strict?: boolean;
 }
 
-export type IRToolChoice =
-  | { type: "auto" }
-  | { type: "none" }
-  | { type: "required" }
-  | { type: "tool"; name: string };
+export type IRToolChoice = { type: "auto" } | { type: "none" } | { type: "required" } | { type: "tool"; name: string };
 
 export interface IRRequest {
   /** Model name as the client sent it. */
@@ -136,7 +132,14 @@ export interface IRRequest {
   warnings?: string[];
 }
 
-export type StopReason = "end_turn" | "max_tokens" | "tool_use" | "stop_sequence" | "content_filter" | "refusal" | "error";
+export type StopReason =
+  | "end_turn"
+  | "max_tokens"
+  | "tool_use"
+  | "stop_sequence"
+  | "content_filter"
+  | "refusal"
+  | "error";
 
 /**
  * Token usage, normalised. `inputTokens` counts only input that was neither read from nor written to the prompt

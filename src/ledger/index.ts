@@ -192,7 +192,9 @@ export async function createLedger(config: LedgerConfig = {}, opts: LedgerOption
         schema: opts.pgSchema,
         onPoolError: (err) => opts.logger?.error({ err: err.message }, "ledger: postgres pool error"),
       })
-    : (await import("./sqlite.js")).SqliteStore.open({ path: join(resolveDataDir(undefined, config.data_dir, env), LEDGER_FILE) });
+    : (await import("./sqlite.js")).SqliteStore.open({
+        path: join(resolveDataDir(undefined, config.data_dir, env), LEDGER_FILE),
+      });
   const ledger = new BatchedLedger(store, settings, opts.logger);
   if (opts.prune !== false) await ledger.startRetention(opts.pruneIntervalMs);
   return ledger;

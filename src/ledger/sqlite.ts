@@ -3,8 +3,8 @@
  * only an OS crash can lose the last commits), statements prepared once and cached, one transaction per batch.
  */
 import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { SqlQueries } from "./queries.js";

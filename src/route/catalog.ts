@@ -3,8 +3,8 @@
  * not stored here; src/cost asks @pydantic/genai-prices (or the override's own prices).
  */
 import { existsSync, readFileSync } from "node:fs";
-import type { ModelOverride } from "../config/types.js";
 import { PHASES, type Phase } from "../classify/types.js";
+import type { ModelOverride } from "../config/types.js";
 import type { ApiKind, ModelFamily } from "../ir/types.js";
 import { BUILTIN_PROVIDERS } from "../providers/builtin.js";
 

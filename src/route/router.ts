@@ -6,10 +6,11 @@
  * output, tier rules, quality floor, phase policy) → rank (capability + preference − cost) or, for side calls,
  * cheapest first → session affinity (stay when re-billing the cached prefix costs more than switching saves).
  */
-import { RouterError } from "../errors/index.js";
-import { PHASES, type Classification, type Phase, type RequestKind } from "../classify/types.js";
+
+import { type Classification, PHASES, type Phase, type RequestKind } from "../classify/types.js";
 import type { Config } from "../config/types.js";
 import { estimateWithRates, ratesFor } from "../cost/price.js";
+import { RouterError } from "../errors/index.js";
 import type { ApiKind, IRUsage, ModelFamily } from "../ir/types.js";
 import { BUILTIN_PROVIDERS } from "../providers/builtin.js";
 import { type Catalog, type CatalogModel, createCatalog } from "./catalog.js";

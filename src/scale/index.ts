@@ -3,8 +3,8 @@ import { DEFAULT_BREAKER } from "./breaker.js";
 import { memoryState } from "./memory.js";
 import type { BreakerOptions, SharedState } from "./types.js";
 
-export type * from "./types.js";
 export { DEFAULT_BREAKER } from "./breaker.js";
+export type * from "./types.js";
 
 export interface SharedStateOptions {
   breaker?: Partial<BreakerOptions>;

@@ -1,6 +1,6 @@
 /** The single-instance SharedState: plain Maps, no I/O. */
 import { MemorySessionStore } from "../route/session.js";
-import { type BreakerState, afterCall, closed, tryPass } from "./breaker.js";
+import { afterCall, type BreakerState, closed, tryPass } from "./breaker.js";
 import type { BreakerOptions, KeyLimits, LimitStore, LimitVerdict, ProviderHealth, SharedState } from "./types.js";
 import { keysFor, verdict, windowsAt } from "./windows.js";
 

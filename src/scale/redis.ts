@@ -7,7 +7,7 @@
 import { Redis } from "ioredis";
 import type { SessionState, SessionStore } from "../route/session.js";
 import type { BreakerOptions, KeyLimits, LimitStore, LimitVerdict, ProviderHealth, SharedState } from "./types.js";
-import { TTL_SECONDS, keysFor, windowsAt } from "./windows.js";
+import { keysFor, TTL_SECONDS, windowsAt } from "./windows.js";
 
 const ADMIT = `
 local function num(k) return tonumber(redis.call('GET', k) or '0') end

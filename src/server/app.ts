@@ -5,10 +5,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RouterError, toRouterError } from "../errors/index.js";
 import type { ApiKind } from "../ir/types.js";
+import { guessApi } from "../route/dry-run.js";
+import { checkContentType, parseJsonBody, readBody } from "./body.js";
 import { estimateInputTokens } from "./count-tokens.js";
 import type { AppDeps } from "./deps.js";
-import { checkContentType, parseJsonBody, readBody } from "./body.js";
-import { guessApi } from "../route/dry-run.js";
 import { handleProxy } from "./proxy.js";
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -57,7 +57,16 @@ export function createHandler(deps: AppDeps) {
             return await routeOnly(deps, req, res, url);
         }
         const g = GEMINI_PATH.exec(path);
-        if (g) return await handleProxy(deps, "gemini", req, res, url, decodeURIComponent(g[1]), g[2] === "streamGenerateContent");
+        if (g)
+          return await handleProxy(
+            deps,
+            "gemini",
+            req,
+            res,
+            url,
+            decodeURIComponent(g[1]),
+            g[2] === "streamGenerateContent",
+          );
       }
       if (method === "HEAD" && (path === "/" || path === "/healthz")) {
         res.writeHead(200);
@@ -122,7 +131,9 @@ async function routeOnly(deps: AppDeps, req: IncomingMessage, res: ServerRespons
   if (!wire) throw new RouterError("invalid_request", `Unknown api '${String(env.api)}'`);
   const body = env.body as Record<string, unknown>;
   const ir = wire.decodeRequest(body, {});
-  const headers = Object.fromEntries(Object.entries((env.headers as Record<string, unknown>) ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  const headers = Object.fromEntries(
+    Object.entries((env.headers as Record<string, unknown>) ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
   const plan = await deps.engine.plan({
     api,
     headers,
@@ -132,6 +143,11 @@ async function routeOnly(deps: AppDeps, req: IncomingMessage, res: ServerRespons
     rawBytes: JSON.stringify(body).length,
     explain: true,
   });
-  json(res, 200, { classification: plan.classification, session_id: plan.sessionId, candidates: plan.candidates, reason: plan.reason, decision: plan.detail });
+  json(res, 200, {
+    classification: plan.classification,
+    session_id: plan.sessionId,
+    candidates: plan.candidates,
+    reason: plan.reason,
+    decision: plan.detail,
+  });
 }
-

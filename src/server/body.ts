@@ -31,9 +31,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 const tooLarge = (limit: number) =>
-  new RouterError("request_too_large", `Request body exceeds the configured limit of ${limit} bytes (limits.max_body_bytes)`, {
-    code: "CR_BODY_TOO_LARGE",
-  });
+  new RouterError(
+    "request_too_large",
+    `Request body exceeds the configured limit of ${limit} bytes (limits.max_body_bytes)`,
+    {
+      code: "CR_BODY_TOO_LARGE",
+    },
+  );
 
 /** JSON content types we accept; a body with another declared type is a 415. No content-type is tolerated. */
 export function checkContentType(ct: string | undefined): void {
@@ -46,12 +50,17 @@ export function checkContentType(ct: string | undefined): void {
 }
 
 export function parseJsonBody(raw: Buffer): Record<string, unknown> {
-  if (raw.length === 0) throw new RouterError("invalid_request", "Request body is empty; expected a JSON object", { code: "CR_EMPTY_BODY" });
+  if (raw.length === 0)
+    throw new RouterError("invalid_request", "Request body is empty; expected a JSON object", {
+      code: "CR_EMPTY_BODY",
+    });
   let v: unknown;
   try {
     v = JSON.parse(raw.toString("utf8"));
   } catch (e) {
-    throw new RouterError("invalid_request", `Request body is not valid JSON: ${(e as Error).message}`, { code: "CR_INVALID_JSON" });
+    throw new RouterError("invalid_request", `Request body is not valid JSON: ${(e as Error).message}`, {
+      code: "CR_INVALID_JSON",
+    });
   }
   if (typeof v !== "object" || v === null || Array.isArray(v))
     throw new RouterError("invalid_request", "Request body must be a JSON object", { code: "CR_INVALID_JSON" });

@@ -6,12 +6,12 @@ import { classify, classifyWithFallback, DEFAULT_FALLBACK_THRESHOLD } from "../c
 import type { LlmFallback } from "../classify/types.js";
 import type { Config } from "../config/types.js";
 import { costIfBaseline, priceUsage } from "../cost/index.js";
-import { type Forwarder, createForwarder } from "../forward/index.js";
+import { createForwarder, type Forwarder } from "../forward/index.js";
 import type { IRRequest } from "../ir/types.js";
 import { type ProviderRuntime, usableProviders } from "../providers/resolve.js";
 import { requestFeatures } from "../route/features.js";
-import { createLlmFallback, type CallModel } from "../route/llm-fallback.js";
-import { type Router, createRouter } from "../route/router.js";
+import { type CallModel, createLlmFallback } from "../route/llm-fallback.js";
+import { createRouter, type Router } from "../route/router.js";
 import { type SessionStore, sessionIdFor } from "../route/session.js";
 import { WIRES } from "../wire/index.js";
 import type { Logger } from "./deps.js";

@@ -5,7 +5,11 @@ import type { Candidate, RoutePlan } from "./types.js";
 /** Header-safe: drop anything outside visible ASCII (header values must not carry CR/LF or non-Latin text). */
 const safe = (s: string) => s.replace(/[^\x20-\x7e]/g, "?").slice(0, 200);
 
-export function decisionHeaders(plan: RoutePlan, chosen: Candidate | undefined, attempts: Attempt[]): Record<string, string> {
+export function decisionHeaders(
+  plan: RoutePlan,
+  chosen: Candidate | undefined,
+  attempts: Attempt[],
+): Record<string, string> {
   const c = plan.classification;
   const h: Record<string, string> = {
     "x-coderouter-phase": c.phase,

@@ -1,19 +1,19 @@
 /**
  * Builds the real dependencies from a Config and starts the HTTP server.
  */
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "../config/types.js";
 import { createForwarder } from "../forward/index.js";
+import { createKeyring } from "../keys/index.js";
+import { resolveProviders } from "../providers/resolve.js";
+import { createSharedState, type SharedStateOptions } from "../scale/index.js";
+import { windowsAt } from "../scale/windows.js";
 import { WIRES } from "../wire/index.js";
 import { createHandler } from "./app.js";
 import type { AppDeps, Logger } from "./deps.js";
 import { createEngine } from "./engine.js";
-import { resolveProviders } from "../providers/resolve.js";
 import { createObservability } from "./observe.js";
-import { createKeyring } from "../keys/index.js";
-import { type SharedStateOptions, createSharedState } from "../scale/index.js";
-import { windowsAt } from "../scale/windows.js";
 
 export interface RunningServer {
   url: string;

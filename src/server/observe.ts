@@ -7,7 +7,7 @@
 import type { ServerResponse } from "node:http";
 import type { Config } from "../config/types.js";
 import { DASHBOARD_HEADERS, DASHBOARD_HTML } from "../dashboard/page.js";
-import { QueryError, autoBucket, clampBucket, intParam, parseDuration, sinceParam } from "../dashboard/query.js";
+import { autoBucket, clampBucket, intParam, parseDuration, QueryError, sinceParam } from "../dashboard/query.js";
 import { createLedger } from "../ledger/index.js";
 import type { Ledger, LedgerRecord } from "../ledger/types.js";
 import { createLogger } from "../log/index.js";

@@ -34,7 +34,10 @@ export function upstreamHeaders(
   inbound: Record<string, string | string[] | undefined>,
   stream: boolean,
 ): Record<string, string> {
-  const h: Record<string, string> = { "content-type": "application/json", accept: stream ? "text/event-stream" : "application/json" };
+  const h: Record<string, string> = {
+    "content-type": "application/json",
+    accept: stream ? "text/event-stream" : "application/json",
+  };
   if (format === inboundApi) {
     for (const name of FORWARDED[format]) {
       const v = inbound[name];
@@ -52,7 +55,11 @@ export function upstreamHeaders(
 }
 
 /** The key a client presented, the way its API carries it. */
-export function clientKey(api: ApiKind, headers: Record<string, string | string[] | undefined>, url?: URL): string | undefined {
+export function clientKey(
+  api: ApiKind,
+  headers: Record<string, string | string[] | undefined>,
+  url?: URL,
+): string | undefined {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const auth = one(headers.authorization);
   const bearer = auth?.toLowerCase().startsWith("bearer ") ? auth.slice(7).trim() : undefined;

@@ -27,7 +27,9 @@ export class SSEParser {
   /** Feed one chunk; returns the complete events it finished. */
   push(chunk: Uint8Array): SSEEvent[] {
     const out: SSEEvent[] = [];
-    let buf = this.#pending ? Buffer.concat([this.#pending, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let buf = this.#pending
+      ? Buffer.concat([this.#pending, chunk])
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.#pending = null;
     let start = 0;
     let i = 0;

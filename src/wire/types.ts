@@ -1,5 +1,4 @@
 import type { RouterError } from "../errors/index.js";
-import type { SSEEvent } from "../sse/parser.js";
 import type {
   ApiKind,
   DecisionTrailer,
@@ -9,6 +8,7 @@ import type {
   IRStreamEvent,
   IRUsage,
 } from "../ir/types.js";
+import type { SSEEvent } from "../sse/parser.js";
 
 /** Per-stream decoder: upstream SSE events in, IR stream events out. State lives in the instance (one per request). */
 export interface StreamDecoder {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { crossValidate, evaluateRows } from "../../src/cli/eval.js";
 import { score } from "../../src/classify/metrics.js";
 import { readJsonl, readJsonlFiles, SYNTHETIC_GLOB } from "../../src/classify/train.js";
+import { crossValidate, evaluateRows } from "../../src/cli/eval.js";
 
 const fixture = (name: string) => new URL(`../fixtures/eval/${name}`, import.meta.url).pathname;
 const dev = readJsonl(fixture("dev.jsonl"));

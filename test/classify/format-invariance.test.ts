@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { classify, type ClassifyInput } from "../../src/classify/index.js";
+import { type ClassifyInput, classify } from "../../src/classify/index.js";
 import { readJsonl, readJsonlFiles, rowInput, SYNTHETIC_GLOB } from "../../src/classify/train.js";
 import type { ApiKind } from "../../src/ir/types.js";
 import { WIRES } from "../../src/wire/index.js";

@@ -33,7 +33,10 @@ test("the memoised per-request pricing equals genai-prices' own bill for every c
         { providerId: m.price!.provider, timestamp: at },
       );
       assert.ok(theirs, `genai-prices knows ${m.id}`);
-      assert.ok(Math.abs(ours - theirs.total_price) <= 1e-9 * Math.max(1, theirs.total_price), `${m.id}: ${ours} vs ${theirs.total_price}`);
+      assert.ok(
+        Math.abs(ours - theirs.total_price) <= 1e-9 * Math.max(1, theirs.total_price),
+        `${m.id}: ${ours} vs ${theirs.total_price}`,
+      );
     }),
     { numRuns: 400 },
   );

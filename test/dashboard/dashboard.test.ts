@@ -8,12 +8,12 @@ import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import type { LedgerRecord, LedgerStats } from "../../src/ledger/types.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { FakeUpstream } from "../helpers/fake-upstream.js";
 import { startRouter } from "../helpers/router.js";
-import { type Sent, TEXTS, send } from "../ledger-e2e/traffic.js";
+import { type Sent, send, TEXTS } from "../ledger-e2e/traffic.js";
 
 const CHROMIUM = process.env.CODEROUTER_CHROMIUM ?? "/usr/bin/chromium";
 const SCREENSHOT = join(import.meta.dirname, "..", "..", "docs", "dashboard.png");

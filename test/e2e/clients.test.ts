@@ -18,7 +18,11 @@ const HOP = new Set(["host", "content-length", "connection", "accept-encoding", 
 
 const captures = readdirSync(ROOT, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(join(ROOT, d.name)).filter((f) => f.endsWith(".json")).map((f) => join(d.name, f)))
+  .flatMap((d) =>
+    readdirSync(join(ROOT, d.name))
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => join(d.name, f)),
+  )
   .sort();
 
 /** Decodes a streamed reply with our own decoder: it must be a complete stream (finish, no error). */

@@ -13,7 +13,9 @@ let router: RunningServer;
 before(async () => {
   up = await new FakeUpstream().start();
   // threshold 1.01: every non-fingerprint decision asks the fallback model
-  router = await startRouter(up, { routing: { llm_fallback: { enabled: true, model: "t-chat", threshold: 1.01, timeout_ms: 300 } } });
+  router = await startRouter(up, {
+    routing: { llm_fallback: { enabled: true, model: "t-chat", threshold: 1.01, timeout_ms: 300 } },
+  });
 });
 after(async () => {
   await router.close();

@@ -14,7 +14,7 @@ import type { RunningServer } from "../../src/server/index.js";
 import { SSEParser } from "../../src/sse/parser.js";
 import { WIRES } from "../../src/wire/index.js";
 import { FakeUpstream, fixture } from "../helpers/fake-upstream.js";
-import { TEST_MODELS, startRouter } from "../helpers/router.js";
+import { startRouter, TEST_MODELS } from "../helpers/router.js";
 
 const FORMATS: ApiKind[] = ["anthropic-messages", "openai-chat", "openai-responses", "gemini"];
 
@@ -28,17 +28,33 @@ function expected(format: ApiKind, name: string, stream: boolean): IRResponse["c
   const evs = [...p.push(Buffer.from(fixture(format, name, "sse"))), ...p.end()].flatMap((e) => d.push(e));
   evs.push(...d.end());
   for (const ev of evs) {
-    if (ev.type === "block_start") calls[ev.index] = { type: ev.block.type, text: "", ...(ev.block.type === "tool_call" ? { id: ev.block.id, name: ev.block.name } : {}) };
-    if (ev.type === "block_delta" && (ev.delta.type === "text" || ev.delta.type === "tool_args")) calls[ev.index].text += ev.delta.type === "text" ? ev.delta.text : ev.delta.partial;
+    if (ev.type === "block_start")
+      calls[ev.index] = {
+        type: ev.block.type,
+        text: "",
+        ...(ev.block.type === "tool_call" ? { id: ev.block.id, name: ev.block.name } : {}),
+      };
+    if (ev.type === "block_delta" && (ev.delta.type === "text" || ev.delta.type === "tool_args"))
+      calls[ev.index].text += ev.delta.type === "text" ? ev.delta.text : ev.delta.partial;
   }
   return Object.values(calls)
     .filter((c) => c.type !== "reasoning")
-    .map((c) => (c.type === "tool_call" ? { type: "tool_call", id: c.id!, name: c.name!, arguments: c.text } : { type: "text", text: c.text })) as IRResponse["content"];
+    .map((c) =>
+      c.type === "tool_call"
+        ? { type: "tool_call", id: c.id!, name: c.name!, arguments: c.text }
+        : { type: "text", text: c.text },
+    ) as IRResponse["content"];
 }
 
 const toolCalls = (content: IRResponse["content"]) =>
-  content.filter((p) => p.type === "tool_call").map((p) => ({ name: (p as any).name, args: JSON.parse((p as any).arguments || "{}") }));
-const text = (content: IRResponse["content"]) => content.filter((p) => p.type === "text").map((p) => (p as any).text).join("");
+  content
+    .filter((p) => p.type === "tool_call")
+    .map((p) => ({ name: (p as any).name, args: JSON.parse((p as any).arguments || "{}") }));
+const text = (content: IRResponse["content"]) =>
+  content
+    .filter((p) => p.type === "text")
+    .map((p) => (p as any).text)
+    .join("");
 
 const WEATHER = {
   name: "get_weather",
@@ -58,22 +74,42 @@ const h = (headers: Headers | Record<string, string>, name: string) =>
   headers instanceof Headers ? headers.get(name) : (headers as Record<string, string>)[name];
 
 /** One client call per inbound API; `withResult` sends the follow-up turn carrying a tool result. */
-async function callClient(api: ApiKind, base: string, pin: string, stream: boolean, withResult: boolean): Promise<Outcome> {
+async function callClient(
+  api: ApiKind,
+  base: string,
+  pin: string,
+  stream: boolean,
+  withResult: boolean,
+): Promise<Outcome> {
   const headers = { "x-coderouter-model": pin };
   if (api === "anthropic-messages") {
     const client = new Anthropic({ apiKey: "client-key", baseURL: base, defaultHeaders: headers, maxRetries: 0 });
     const messages: Anthropic.MessageParam[] = [{ role: "user", content: "What's the weather in Paris and in Tokyo?" }];
     if (withResult) {
-      messages.push({ role: "assistant", content: [{ type: "tool_use", id: "toolu_1", name: "get_weather", input: { location: "Paris" } }] });
-      messages.push({ role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_1", content: "18°C, sunny" }] });
+      messages.push({
+        role: "assistant",
+        content: [{ type: "tool_use", id: "toolu_1", name: "get_weather", input: { location: "Paris" } }],
+      });
+      messages.push({
+        role: "user",
+        content: [{ type: "tool_result", tool_use_id: "toolu_1", content: "18°C, sunny" }],
+      });
     }
-    const params = { model: "claude-opus-4-8", max_tokens: 1024, messages, tools: [{ name: WEATHER.name, description: WEATHER.description, input_schema: WEATHER.parameters as any }] };
+    const params = {
+      model: "claude-opus-4-8",
+      max_tokens: 1024,
+      messages,
+      tools: [{ name: WEATHER.name, description: WEATHER.description, input_schema: WEATHER.parameters as any }],
+    };
     if (!stream) {
       const { data, response } = await client.messages.create(params).withResponse();
       return {
         headers: response.headers,
         calls: data.content.filter((b) => b.type === "tool_use").map((b: any) => ({ name: b.name, args: b.input })),
-        text: data.content.filter((b) => b.type === "text").map((b: any) => b.text).join(""),
+        text: data.content
+          .filter((b) => b.type === "text")
+          .map((b: any) => b.text)
+          .join(""),
         inputTokens: data.usage.input_tokens,
         outputTokens: data.usage.output_tokens,
       };
@@ -84,16 +120,27 @@ async function callClient(api: ApiKind, base: string, pin: string, stream: boole
     return {
       headers: response.headers,
       calls: msg.content.filter((b) => b.type === "tool_use").map((b: any) => ({ name: b.name, args: b.input })),
-      text: msg.content.filter((b) => b.type === "text").map((b: any) => b.text).join(""),
+      text: msg.content
+        .filter((b) => b.type === "text")
+        .map((b: any) => b.text)
+        .join(""),
       inputTokens: msg.usage.input_tokens,
       outputTokens: msg.usage.output_tokens,
     };
   }
   if (api === "openai-chat") {
     const client = new OpenAI({ apiKey: "client-key", baseURL: `${base}/v1`, defaultHeaders: headers, maxRetries: 0 });
-    const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: "user", content: "What's the weather in Paris and in Tokyo?" }];
+    const messages: OpenAI.ChatCompletionMessageParam[] = [
+      { role: "user", content: "What's the weather in Paris and in Tokyo?" },
+    ];
     if (withResult) {
-      messages.push({ role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"location":"Paris"}' } }] });
+      messages.push({
+        role: "assistant",
+        content: null,
+        tool_calls: [
+          { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"location":"Paris"}' } },
+        ],
+      });
       messages.push({ role: "tool", tool_call_id: "call_1", content: "18°C, sunny" });
     }
     const params = { model: "gpt-5.5", messages, tools: [{ type: "function" as const, function: WEATHER }] };
@@ -102,7 +149,10 @@ async function callClient(api: ApiKind, base: string, pin: string, stream: boole
       const m = data.choices[0].message;
       return {
         headers: response.headers,
-        calls: (m.tool_calls ?? []).map((c: any) => ({ name: c.function.name, args: JSON.parse(c.function.arguments) })),
+        calls: (m.tool_calls ?? []).map((c: any) => ({
+          name: c.function.name,
+          args: JSON.parse(c.function.arguments),
+        })),
         text: m.content ?? "",
         inputTokens: data.usage?.prompt_tokens ?? -1,
         outputTokens: data.usage?.completion_tokens ?? -1,
@@ -130,7 +180,9 @@ async function callClient(api: ApiKind, base: string, pin: string, stream: boole
     const res = stream ? await client.responses.stream(params).finalResponse() : await client.responses.create(params);
     return {
       headers: {},
-      calls: res.output.filter((o: any) => o.type === "function_call").map((o: any) => ({ name: o.name, args: JSON.parse(o.arguments) })),
+      calls: res.output
+        .filter((o: any) => o.type === "function_call")
+        .map((o: any) => ({ name: o.name, args: JSON.parse(o.arguments) })),
       text: res.output_text ?? "",
       inputTokens: res.usage?.input_tokens ?? -1,
       outputTokens: res.usage?.output_tokens ?? -1,
@@ -140,9 +192,24 @@ async function callClient(api: ApiKind, base: string, pin: string, stream: boole
   const contents: any[] = [{ role: "user", parts: [{ text: "What's the weather in Paris and in Tokyo?" }] }];
   if (withResult) {
     contents.push({ role: "model", parts: [{ functionCall: { name: "get_weather", args: { location: "Paris" } } }] });
-    contents.push({ role: "user", parts: [{ functionResponse: { name: "get_weather", response: { result: "18°C, sunny" } } }] });
+    contents.push({
+      role: "user",
+      parts: [{ functionResponse: { name: "get_weather", response: { result: "18°C, sunny" } } }],
+    });
   }
-  const req = { model: "gemini-3-pro", contents, config: { tools: [{ functionDeclarations: [{ name: WEATHER.name, description: WEATHER.description, parametersJsonSchema: WEATHER.parameters }] }] } };
+  const req = {
+    model: "gemini-3-pro",
+    contents,
+    config: {
+      tools: [
+        {
+          functionDeclarations: [
+            { name: WEATHER.name, description: WEATHER.description, parametersJsonSchema: WEATHER.parameters },
+          ],
+        },
+      ],
+    },
+  };
   const calls: Array<{ name: string; args: unknown }> = [];
   let t = "";
   let usage: any;
@@ -162,7 +229,13 @@ async function callClient(api: ApiKind, base: string, pin: string, stream: boole
       if (chunk.usageMetadata) usage = chunk.usageMetadata;
     }
   }
-  return { headers: {}, calls, text: t, inputTokens: usage?.promptTokenCount ?? -1, outputTokens: usage?.candidatesTokenCount ?? -1 };
+  return {
+    headers: {},
+    calls,
+    text: t,
+    inputTokens: usage?.promptTokenCount ?? -1,
+    outputTokens: usage?.candidatesTokenCount ?? -1,
+  };
 }
 
 describe("inbound × upstream matrix through the router", () => {

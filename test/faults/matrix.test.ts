@@ -11,7 +11,7 @@ import { after, before, describe, test } from "node:test";
 import type { Config } from "../../src/config/types.js";
 import type { ApiKind } from "../../src/ir/types.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
-import { FakeUpstream, type Script, fixture } from "../helpers/fake-upstream.js";
+import { FakeUpstream, fixture, type Script } from "../helpers/fake-upstream.js";
 import { TEST_KEYS, TEST_MODELS, testConfig } from "../helpers/router.js";
 import { APIS, assertErrorShape, bodyFor, pathFor, send, sseEvents } from "../scale/requests.js";
 import { closedPort, startBlackhole } from "./blackhole.js";

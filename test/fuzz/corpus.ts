@@ -1,5 +1,5 @@
 /** Real client request bodies (test/fixtures/clients/**.json, field request.body) per inbound API, for mutation. */
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { ApiKind } from "../../src/ir/types.js";
 

@@ -3,7 +3,7 @@
  * (test/fixtures/upstream/<format>/*.sse|*.json) on a loopback port. Tests script faults per request.
  */
 import { readFileSync } from "node:fs";
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 
@@ -63,13 +63,19 @@ function defaultFixture(format: Format, body: any): string {
   if (!hasTools) return "text";
   const last =
     format === "openai-responses"
-      ? Array.isArray(body.input) ? body.input.at(-1) : undefined
+      ? Array.isArray(body.input)
+        ? body.input.at(-1)
+        : undefined
       : format === "gemini"
         ? body.contents?.at(-1)
         : body.messages?.at(-1);
   const s = JSON.stringify(last ?? "");
   const isToolResult =
-    s.includes('"tool_result"') || s.includes('"role":"tool"') || s.includes("function_call_output") || s.includes("functionResponse") || s.includes("custom_tool_call_output");
+    s.includes('"tool_result"') ||
+    s.includes('"role":"tool"') ||
+    s.includes("function_call_output") ||
+    s.includes("functionResponse") ||
+    s.includes("custom_tool_call_output");
   return isToolResult ? "text" : "tool-calls";
 }
 
@@ -121,7 +127,13 @@ export class FakeUpstream {
         res.writeHead(404).end();
         return;
       }
-      this.received.push({ method: req.method ?? "", path: url.pathname + url.search, headers: req.headers, body, format });
+      this.received.push({
+        method: req.method ?? "",
+        path: url.pathname + url.search,
+        headers: req.headers,
+        body,
+        format,
+      });
       const script = this.scripts.shift() ?? {};
       res.on("close", () => {
         if (!res.writableFinished) this.aborted++;

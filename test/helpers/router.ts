@@ -25,10 +25,59 @@ export const TEST_KEYS = {
 export function testConfig(up: FakeUpstream, over: Partial<Config> = {}): Config {
   const base = defaultConfig({});
   const models = [
-    { id: "t-anthropic", provider: "anthropic", upstream_id: "claude-sonnet-5", format: "anthropic-messages", input_price: 3, output_price: 15, cache_read_price: 0.3, cache_write_price: 3.75, context_window: 200000, max_output: 64000, features: { tools: true, images: true, reasoning: true, prompt_caching: true }, tier: "mid" },
-    { id: "t-chat", provider: "deepseek", upstream_id: "deepseek-chat", format: "openai-chat", input_price: 0.28, output_price: 0.42, cache_read_price: 0.028, context_window: 128000, max_output: 8192, features: { tools: true, images: true, reasoning: false, prompt_caching: true }, tier: "small" },
-    { id: "t-responses", provider: "openai", upstream_id: "gpt-5.5", format: "openai-responses", input_price: 1.25, output_price: 10, cache_read_price: 0.125, context_window: 400000, max_output: 128000, features: { tools: true, images: true, reasoning: true, prompt_caching: true }, tier: "mid" },
-    { id: "t-gemini", provider: "google", upstream_id: "gemini-3-flash-preview", format: "gemini", input_price: 0.5, output_price: 3, cache_read_price: 0.05, context_window: 1000000, max_output: 65536, features: { tools: true, images: true, reasoning: true, prompt_caching: true }, tier: "small" },
+    {
+      id: "t-anthropic",
+      provider: "anthropic",
+      upstream_id: "claude-sonnet-5",
+      format: "anthropic-messages",
+      input_price: 3,
+      output_price: 15,
+      cache_read_price: 0.3,
+      cache_write_price: 3.75,
+      context_window: 200000,
+      max_output: 64000,
+      features: { tools: true, images: true, reasoning: true, prompt_caching: true },
+      tier: "mid",
+    },
+    {
+      id: "t-chat",
+      provider: "deepseek",
+      upstream_id: "deepseek-chat",
+      format: "openai-chat",
+      input_price: 0.28,
+      output_price: 0.42,
+      cache_read_price: 0.028,
+      context_window: 128000,
+      max_output: 8192,
+      features: { tools: true, images: true, reasoning: false, prompt_caching: true },
+      tier: "small",
+    },
+    {
+      id: "t-responses",
+      provider: "openai",
+      upstream_id: "gpt-5.5",
+      format: "openai-responses",
+      input_price: 1.25,
+      output_price: 10,
+      cache_read_price: 0.125,
+      context_window: 400000,
+      max_output: 128000,
+      features: { tools: true, images: true, reasoning: true, prompt_caching: true },
+      tier: "mid",
+    },
+    {
+      id: "t-gemini",
+      provider: "google",
+      upstream_id: "gemini-3-flash-preview",
+      format: "gemini",
+      input_price: 0.5,
+      output_price: 3,
+      cache_read_price: 0.05,
+      context_window: 1000000,
+      max_output: 65536,
+      features: { tools: true, images: true, reasoning: true, prompt_caching: true },
+      tier: "small",
+    },
   ] as Config["models"];
   return {
     ...base,
@@ -50,6 +99,10 @@ export function testConfig(up: FakeUpstream, over: Partial<Config> = {}): Config
   };
 }
 
-export async function startRouter(up: FakeUpstream, over: Partial<Config> = {}, env: NodeJS.ProcessEnv = TEST_KEYS): Promise<RunningServer> {
+export async function startRouter(
+  up: FakeUpstream,
+  over: Partial<Config> = {},
+  env: NodeJS.ProcessEnv = TEST_KEYS,
+): Promise<RunningServer> {
   return startServer(testConfig(up, over), { env });
 }

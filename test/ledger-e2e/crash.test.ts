@@ -18,7 +18,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Agent } from "undici";
 import { createLedger } from "../../src/ledger/index.js";
 import { FakeUpstream } from "../helpers/fake-upstream.js";
-import { type Sent, TEXTS, send } from "./traffic.js";
+import { type Sent, send, TEXTS } from "./traffic.js";
 
 const BATCH_MS = 100;
 /** Heartbeat interval plus timer granularity. */

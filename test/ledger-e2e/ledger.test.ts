@@ -19,7 +19,7 @@ import { FakeUpstream } from "../helpers/fake-upstream.js";
 import { startRouter } from "../helpers/router.js";
 import { runStats } from "../ledger/helpers.js";
 import { dropSchema, findPostgres, testSchema, urlWithSchema } from "../ledger/pg.js";
-import { type Sent, exactSum, sendMixed } from "./traffic.js";
+import { exactSum, type Sent, sendMixed } from "./traffic.js";
 
 const N = 24;
 const ROOT = join(import.meta.dirname, "..", "..");

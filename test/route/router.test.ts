@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import {
-  PHASES,
   type Classification,
   type Complexity,
+  PHASES,
   type Phase,
   type RequestKind,
 } from "../../src/classify/types.js";

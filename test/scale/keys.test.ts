@@ -9,7 +9,7 @@ import { keyId } from "../../src/ledger/index.js";
 import type { RunningServer } from "../../src/server/index.js";
 import { startServer } from "../../src/server/index.js";
 import { FakeUpstream } from "../helpers/fake-upstream.js";
-import { TEST_KEYS, TEST_MODELS, startRouter, testConfig } from "../helpers/router.js";
+import { startRouter, TEST_KEYS, TEST_MODELS, testConfig } from "../helpers/router.js";
 import { APIS, assertErrorShape, awayFromMinuteEdge, keyHeader, send } from "./requests.js";
 
 const OPEN_KEY = "cr-open-key-0000000001";

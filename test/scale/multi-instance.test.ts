@@ -17,8 +17,8 @@ import { FakeUpstream } from "../helpers/fake-upstream.js";
 import { TEST_MODELS, testConfig } from "../helpers/router.js";
 import { urlWithSchema } from "../ledger/pg.js";
 import { awayFromMinuteEdge, bodyFor, keyHeader, send } from "./requests.js";
-import { type Instance, spawnInstance } from "./spawn.js";
 import { dropPrefix, dropSchema, findPostgres, findRedis, redisUrlWithPrefix } from "./services.js";
+import { type Instance, spawnInstance } from "./spawn.js";
 
 const INSTANCES = 3;
 const pgFound = await findPostgres();

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 
-export { findPostgres, dropSchema } from "../ledger/pg.js";
+export { dropSchema, findPostgres } from "../ledger/pg.js";
 
 export const REDIS_URL = process.env.CODEROUTER_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 

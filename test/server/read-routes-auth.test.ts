@@ -25,7 +25,11 @@ test("with router keys, stats, sessions, models, metrics and dry runs need a key
     assert.equal(ok.status, 200, `${path} with the key`);
     await ok.text();
   }
-  const dry = await fetch(`${router.url}/v1/route`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  const dry = await fetch(`${router.url}/v1/route`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
   assert.equal(dry.status, 401);
   await dry.text();
   const page = await fetch(router.url + "/", { headers: { accept: "text/html" } });

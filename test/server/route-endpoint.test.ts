@@ -7,9 +7,18 @@ test("POST /v1/route returns the decision without calling a model, for an envelo
   const up = await new FakeUpstream().start();
   const router = await startRouter(up);
   try {
-    const body = { model: "claude-opus-4-8", max_tokens: 100, system: "You are a helpful assistant.", messages: [{ role: "user", content: "fix the typo in README: teh → the" }] };
+    const body = {
+      model: "claude-opus-4-8",
+      max_tokens: 100,
+      system: "You are a helpful assistant.",
+      messages: [{ role: "user", content: "fix the typo in README: teh → the" }],
+    };
     for (const payload of [{ api: "anthropic-messages", headers: {}, body }, body]) {
-      const res = await fetch(`${router.url}/v1/route`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+      const res = await fetch(`${router.url}/v1/route`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(payload),
+      });
       assert.equal(res.status, 200);
       const out = (await res.json()) as any;
       assert.ok(out.classification.phase);

@@ -1,17 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { SSEParser, formatSSE } from "../../src/sse/parser.js";
+import { formatSSE, SSEParser } from "../../src/sse/parser.js";
 
 const enc = (s: string) => Buffer.from(s, "utf8");
 
 test("parses events split at every byte boundary", () => {
   const text = 'event: a\ndata: {"x":1}\n\n: comment\ndata: line1\ndata: line2\n\nevent: b\r\ndata: é✓\r\n\r\n';
   const whole = new SSEParser().push(enc(text));
-  assert.deepEqual(whole, [
-    { event: "a", data: '{"x":1}' },
-    { data: "line1\nline2" },
-    { event: "b", data: "é✓" },
-  ]);
+  assert.deepEqual(whole, [{ event: "a", data: '{"x":1}' }, { data: "line1\nline2" }, { event: "b", data: "é✓" }]);
   const bytes = enc(text);
   for (let cut = 1; cut < bytes.length; cut++) {
     const p = new SSEParser();

@@ -1,7 +1,7 @@
-import { RouterError, kindForStatus, type ErrorKind } from "../../errors/index.js";
+import { type ErrorKind, kindForStatus, RouterError } from "../../errors/index.js";
 import { formatSSE } from "../../sse/parser.js";
-import type { ErrorShape } from "../types.js";
 import { isObj, safeJson } from "../internal/check.js";
+import type { ErrorShape } from "../types.js";
 
 const TYPE_BY_KIND: Record<ErrorKind, string> = {
   invalid_request: "invalid_request_error",

@@ -12,8 +12,8 @@ import type {
   TextPart,
 } from "../../ir/types.js";
 import { argsToObject, type Obj, parseDataUrl } from "../internal/check.js";
-import { isWrapped } from "../reasoning-carry.js";
 import { ANTHROPIC_USER_ID_MAX, anthropicToolId, boundedId } from "../internal/ids.js";
+import { isWrapped } from "../reasoning-carry.js";
 
 /** Output-token ceilings by model name, for requests that carry no max_tokens (Anthropic requires one). */
 const MAX_OUTPUT: Array<[RegExp, number]> = [

@@ -20,6 +20,6 @@ export const anthropicMessages: WireFormat = {
 };
 
 export { parseUpstreamError } from "./errors.js";
+export { stopReasonFromAnthropic, stopReasonToAnthropic } from "./finish-reason.js";
 export { defaultMaxTokens } from "./from-ir.js";
 export { usageFromAnthropic, usageToAnthropic } from "./usage.js";
-export { stopReasonFromAnthropic, stopReasonToAnthropic } from "./finish-reason.js";

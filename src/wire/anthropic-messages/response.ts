@@ -1,9 +1,9 @@
 /** Non-streamed Anthropic Messages responses: upstream body → IR and IR → client body. */
 import { RouterError } from "../../errors/index.js";
 import type { DecisionTrailer, IRResponse, ReasoningPart } from "../../ir/types.js";
+import { argsToObject, arr, isObj, type Obj } from "../internal/check.js";
 import { wrapReasoning } from "../reasoning-carry.js";
 import { stopReasonFromAnthropic, stopReasonToAnthropic } from "./finish-reason.js";
-import { argsToObject, arr, isObj, type Obj } from "../internal/check.js";
 import { usageFromAnthropic, usageToAnthropic } from "./usage.js";
 
 const bad = (msg: string) =>

@@ -1,10 +1,10 @@
 /** Anthropic SSE events → IR stream events. One instance per upstream stream. */
 import { emptyUsage, type IRStreamEvent, type IRUsage, type StopReason } from "../../ir/types.js";
 import type { SSEEvent } from "../../sse/parser.js";
+import { isObj, type Obj, safeJson } from "../internal/check.js";
 import type { StreamDecoder } from "../types.js";
 import { statusForAnthropicType } from "./errors.js";
 import { stopReasonFromAnthropic } from "./finish-reason.js";
-import { isObj, type Obj, safeJson } from "../internal/check.js";
 import { mergeAnthropicUsage, usageFromAnthropic } from "./usage.js";
 
 export class AnthropicStreamDecoder implements StreamDecoder {

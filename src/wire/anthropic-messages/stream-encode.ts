@@ -1,11 +1,11 @@
 /** IR stream events → Anthropic SSE text, in the documented event order. One instance per client stream. */
 import type { IRStreamEvent, IRUsage, ModelFamily } from "../../ir/types.js";
 import { formatSSE } from "../../sse/parser.js";
+import { wrapReasoning } from "../reasoning-carry.js";
 import type { StreamEncoder, StreamEncoderOptions } from "../types.js";
 import { errorBody } from "./errors.js";
 import { stopReasonToAnthropic } from "./finish-reason.js";
 import { usageToAnthropic } from "./usage.js";
-import { wrapReasoning } from "../reasoning-carry.js";
 
 const ev = (type: string, data: Record<string, unknown>): string => formatSSE(JSON.stringify({ type, ...data }), type);
 

@@ -1,8 +1,8 @@
 /** RouterError ⇄ Gemini error JSON ({error:{code,message,status}}) and its SSE form (a `data:` chunk with `error`). */
 import { type ErrorKind, kindForStatus, RouterError } from "../../errors/index.js";
 import { formatSSE } from "../../sse/parser.js";
-import type { ErrorShape } from "../types.js";
 import { isObj, optNum, optStr } from "../internal/guards.js";
+import type { ErrorShape } from "../types.js";
 
 const STATUS: Record<ErrorKind, string> = {
   invalid_request: "INVALID_ARGUMENT",

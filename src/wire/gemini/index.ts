@@ -19,5 +19,5 @@ export const gemini: WireFormat = {
   encodeStreamError,
 };
 
-export { decodeRequestWithWarnings } from "./to-ir.js";
 export { errorFromBody } from "./errors.js";
+export { decodeRequestWithWarnings } from "./to-ir.js";

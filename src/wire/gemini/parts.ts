@@ -5,7 +5,7 @@
  * (or merged into the preceding thought). Function calls without an id (older Gemini) get a stable synthetic id
  * (`<name>_<n>`); function responses without one are matched to the earliest unanswered call of the same name.
  */
-import type { ContentPart, ImagePart, DocumentPart, ReasoningPart, TextPart, ToolCallPart } from "../../ir/types.js";
+import type { ContentPart, DocumentPart, ImagePart, ReasoningPart, TextPart, ToolCallPart } from "../../ir/types.js";
 import { isObj, type Obj, optStr } from "../internal/guards.js";
 import { isWrapped, restoreReasoning, wrapReasoning } from "../reasoning-carry.js";
 

@@ -1,9 +1,9 @@
 /** Non-streamed GenerateContentResponse ⇄ IR response. */
 import { RouterError } from "../../errors/index.js";
 import type { DecisionTrailer, IRResponse } from "../../ir/types.js";
+import { isObj, newId, type Obj, optStr } from "../internal/guards.js";
 import { errorFromBody } from "./errors.js";
 import { finishFromIR, finishToIR } from "./finish.js";
-import { isObj, newId, type Obj, optStr } from "../internal/guards.js";
 import { CallIds, partsFromIR, partsToIR } from "./parts.js";
 import { usageFromIR, usageToIR } from "./usage.js";
 

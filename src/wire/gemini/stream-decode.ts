@@ -5,10 +5,10 @@
  */
 import type { IRStreamEvent, IRUsage } from "../../ir/types.js";
 import type { SSEEvent } from "../../sse/parser.js";
+import { isObj, optStr } from "../internal/guards.js";
 import type { StreamDecoder } from "../types.js";
 import { streamErrorToIR } from "./errors.js";
 import { finishToIR } from "./finish.js";
-import { isObj, optStr } from "../internal/guards.js";
 import { CallIds, SKIP_SIGNATURE } from "./parts.js";
 import { usageToIR } from "./usage.js";
 

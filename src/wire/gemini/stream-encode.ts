@@ -3,16 +3,17 @@
  * as they arrive; a function call is written whole when its block stops. The last chunk carries finishReason,
  * usageMetadata and the `coderouter` trailer.
  */
+
+import { kindForStatus } from "../../errors/index.js";
 import type { IRStreamEvent, ModelFamily } from "../../ir/types.js";
 import { formatSSE } from "../../sse/parser.js";
+import { newId, type Obj } from "../internal/guards.js";
+import { wrapReasoning } from "../reasoning-carry.js";
 import type { StreamEncoder, StreamEncoderOptions } from "../types.js";
 import { errorBody } from "./errors.js";
 import { finishFromIR } from "./finish.js";
-import { newId, type Obj } from "../internal/guards.js";
 import { argsObject } from "./parts.js";
 import { usageFromIR } from "./usage.js";
-import { wrapReasoning } from "../reasoning-carry.js";
-import { kindForStatus } from "../../errors/index.js";
 
 interface Block {
   kind: "text" | "tool" | "reasoning";

@@ -1,7 +1,7 @@
 import { type ErrorKind, kindForStatus, RouterError } from "../../errors/index.js";
 import { formatSSE } from "../../sse/parser.js";
-import type { ErrorShape } from "../types.js";
 import { isObj, safeJson } from "../internal/check.js";
+import type { ErrorShape } from "../types.js";
 
 /** OpenAI's error `type` and, where OpenAI has a well-known one, `code` for each kind. */
 const SHAPE: Record<ErrorKind, { type: string; code?: string }> = {

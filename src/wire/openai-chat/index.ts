@@ -20,5 +20,5 @@ export const openaiChat: WireFormat = {
 };
 
 export { parseUpstreamError } from "./errors.js";
-export { usageFromOpenAI, usageToOpenAI } from "./usage.js";
 export { finishReasonFromOpenAI, finishReasonToOpenAI } from "./finish-reason.js";
+export { usageFromOpenAI, usageToOpenAI } from "./usage.js";

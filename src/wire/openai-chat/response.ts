@@ -1,8 +1,8 @@
 /** Non-streamed OpenAI Chat Completions responses: upstream body → IR and IR → client body. */
 import { RouterError } from "../../errors/index.js";
 import type { DecisionTrailer, IRResponse } from "../../ir/types.js";
-import { finishReasonFromOpenAI, finishReasonToOpenAI } from "./finish-reason.js";
 import { isObj, type Obj } from "../internal/check.js";
+import { finishReasonFromOpenAI, finishReasonToOpenAI } from "./finish-reason.js";
 import { usageFromOpenAI, usageToOpenAI } from "./usage.js";
 
 const bad = (msg: string) =>

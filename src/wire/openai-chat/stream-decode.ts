@@ -4,9 +4,9 @@
  */
 import { emptyUsage, type IRStreamEvent, type IRUsage, type StopReason } from "../../ir/types.js";
 import type { SSEEvent } from "../../sse/parser.js";
+import { isObj, type Obj, safeJson } from "../internal/check.js";
 import type { StreamDecoder } from "../types.js";
 import { finishReasonFromOpenAI } from "./finish-reason.js";
-import { isObj, type Obj, safeJson } from "../internal/check.js";
 import { usageFromOpenAI } from "./usage.js";
 
 type Open = { kind: "text" | "reasoning"; index: number } | { kind: "tool"; index: number; key: number };

@@ -1,8 +1,8 @@
 /** RouterError ⇄ Responses error JSON ({error:{message,type,param,code}}) and SSE `error` / `response.failed` events. */
 import { type ErrorKind, kindForStatus, RouterError } from "../../errors/index.js";
-import type { ErrorShape } from "../types.js";
 import { formatSSE } from "../../sse/parser.js";
 import { isObj, optStr } from "../internal/guards.js";
+import type { ErrorShape } from "../types.js";
 
 const TYPE: Record<ErrorKind, string> = {
   invalid_request: "invalid_request_error",

@@ -1,9 +1,9 @@
 /** IR request → Responses request body. */
-import type { ContentPart, EncodeResult, IRRequest, ImagePart, DocumentPart, TextPart } from "../../ir/types.js";
+import type { ContentPart, DocumentPart, EncodeResult, ImagePart, IRRequest, TextPart } from "../../ir/types.js";
 import type { Obj } from "../internal/guards.js";
 import { boundedId, OPENAI_ID_MAX, opaqueId, RESPONSES_CALL_ID_MAX } from "../internal/ids.js";
-import { toolChoiceFromIR, toolsFromIR } from "./tools.js";
 import { isWrapped } from "../reasoning-carry.js";
+import { toolChoiceFromIR, toolsFromIR } from "./tools.js";
 
 export function encodeRequest(req: IRRequest, model: string): EncodeResult {
   const warnings: string[] = [];

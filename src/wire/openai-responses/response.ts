@@ -1,10 +1,10 @@
 /** Non-streamed Responses body ⇄ IR response. */
 import { RouterError } from "../../errors/index.js";
 import type { DecisionTrailer, IRResponse, ReasoningPart } from "../../ir/types.js";
+import { isObj, newId, type Obj, optStr } from "../internal/guards.js";
 import { wrapReasoning } from "../reasoning-carry.js";
 import { errorFromBody } from "./errors.js";
 import { stopReasonFromIR, stopReasonToIR } from "./finish.js";
-import { isObj, newId, type Obj, optStr } from "../internal/guards.js";
 import { usageFromIR, usageToIR } from "./usage.js";
 
 export function decodeResponse(body: unknown): IRResponse {

@@ -1,10 +1,10 @@
 /** Responses SSE events → IR stream events. One instance per upstream stream. */
 import type { IRStreamEvent } from "../../ir/types.js";
 import type { SSEEvent } from "../../sse/parser.js";
+import { isObj, type Obj, optStr } from "../internal/guards.js";
 import type { StreamDecoder } from "../types.js";
 import { statusForCode } from "./errors.js";
 import { stopReasonToIR } from "./finish.js";
-import { isObj, type Obj, optStr } from "../internal/guards.js";
 import { usageToIR } from "./usage.js";
 
 interface Block {

@@ -6,10 +6,10 @@
  */
 import type { IRStreamEvent, IRUsage, ModelFamily } from "../../ir/types.js";
 import { formatSSE } from "../../sse/parser.js";
+import { newId, type Obj } from "../internal/guards.js";
 import type { StreamEncoder, StreamEncoderOptions } from "../types.js";
 import { streamErrorEvents } from "./errors.js";
 import { stopReasonFromIR } from "./finish.js";
-import { newId, type Obj } from "../internal/guards.js";
 import { reasoningItem, responseId, toolCallItem } from "./response.js";
 import { usageFromIR } from "./usage.js";
 

@@ -1,9 +1,9 @@
 /** Responses request body → IR request. */
 import { invalid } from "../../errors/index.js";
-import type { ContentPart, IRMessage, IRRequest, TextPart, ImagePart, DocumentPart } from "../../ir/types.js";
+import type { ContentPart, DocumentPart, ImagePart, IRMessage, IRRequest, TextPart } from "../../ir/types.js";
 import { arr, isObj, type Obj, obj, optNum, optStr, parseDataUrl, str } from "../internal/guards.js";
-import { toolChoiceToIR, toolsToIR } from "./tools.js";
 import { restoreReasoning } from "../reasoning-carry.js";
+import { toolChoiceToIR, toolsToIR } from "./tools.js";
 
 export interface DecodedRequest {
   request: IRRequest;

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { IRStreamEvent } from "../../../src/ir/types.js";
 import { SSEParser } from "../../../src/sse/parser.js";
 import type { StreamDecoder } from "../../../src/wire/types.js";
