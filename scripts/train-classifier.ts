@@ -4,7 +4,7 @@
  *   npm run train -- --k 10 --out data/classifier-model.json
  * See src/classify/README.md.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fitCalibration } from "../src/classify/calibrate.js";
 import { type Scored, score } from "../src/classify/metrics.js";
 import { softmax } from "../src/classify/model.js";
@@ -31,6 +31,23 @@ const devFile = typeof flags.dev === "string" ? flags.dev : `${root}test/fixture
 const synGlob = typeof flags.synthetic === "string" ? flags.synthetic : `${root}${SYNTHETIC_GLOB}`;
 const out = typeof flags.out === "string" ? flags.out : `${root}data/classifier-model.json`;
 const k = Number(flags.k ?? 5);
+const firstScoresFile =
+  typeof flags["first-scores"] === "string" ? flags["first-scores"] : `${root}test/fixtures/eval/first-scores.jsonl`;
+
+/**
+ * The answers the classifier gave to each real-chat set when it was first scored, before anyone read its misses:
+ * one line per request, `{set, id, raw, correct, classifier}` (raw = top probability before calibration; classifier =
+ * the commit that answered).
+ */
+function readFirstScores(file: string): { confidence: number; correct: boolean }[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => {
+      const r = JSON.parse(l) as { raw: number; correct: boolean };
+      return { confidence: r.raw, correct: r.correct };
+    });
+}
 
 const dev = readJsonl(devFile);
 const syn = readJsonlFiles(synGlob);
@@ -65,13 +82,15 @@ console.log(
   `${k}-fold CV (model layer only, no mode override): accuracy ${r.accuracy} macro-F1 ${r.macro_f1}; temperature ${T.toFixed(3)} (${Date.now() - t0} ms)`,
 );
 
-// Calibration: how often the shipped combiner (rules decide, a fold's model tempers) is right at each raw confidence.
+// Calibration: how often the shipped combiner (rules decide, a fold's model tempers) is right at each raw confidence,
+// on dev.jsonl's folds and on the first scores of the real-chat sets — the only answers given to requests nobody had
+// tuned the rules on (dev.jsonl's rules were tuned on it, so its folds alone promise too much on unseen traffic).
 const shipped = crossValidate(dev, k, syn).filter((s) => s.layer !== "fingerprint");
-const calibration = fitCalibration(
-  shipped.map((s) => ({ confidence: s.confidence, correct: s.accept.includes(s.pred) })),
-);
+const points = shipped.map((s) => ({ confidence: s.confidence, correct: s.accept.includes(s.pred) }));
+const firstScores = existsSync(firstScoresFile) ? readFirstScores(firstScoresFile) : [];
+const calibration = fitCalibration([...points, ...firstScores]);
 console.log(
-  `calibration (raw → share right): ${calibration.map(([x, y]) => `${x.toFixed(2)}→${y.toFixed(2)}`).join(" ")}`,
+  `calibration on ${points.length} dev answers + ${firstScores.length} first scores (raw → share right): ${calibration.map(([x, y]) => `${x.toFixed(2)}→${y.toFixed(2)}`).join(" ")}`,
 );
 
 const model = train(withExtra(devEx, synEx, DEFAULT_TRAIN), DEFAULT_TRAIN);
