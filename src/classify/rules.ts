@@ -140,7 +140,7 @@ export const RULES: Rule[] = [
     "plan",
     3.0,
     "how should we",
-    /\bhow (?:should|would|could) (?:we|i|you)\b|\bhow do you (?:suggest|recommend|propose)\b|\bhow (?:do|can) we\b|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b|\bis there (?:a|any) (?:way|option|approach) to\b|\b(?:work out|figure out|find|come up with) (?:a |the )?(?:viable|good|best|feasible|clean|workable|robust|better) (?:way|approach|option|solution)\b|\b(?:tell me|what are|list|outline|describe|give me) (?:the |all the )?steps (?:you(?:'d| would)|we(?:'d| would| should)|(?:needed |required )?to)\b/,
+    /\bhow (?:should|would|could) (?:we|i|you)\b(?! (?:test|validate|verify)\b)|\bhow do you (?:suggest|recommend|propose)\b|\bhow (?:do|can) we\b(?! (?:test|validate|verify)\b)|\bwhat(?:'s| is| would be) the best (?:way|approach|option)\b|\bbest (?:way|practice) to\b|\bis there (?:a|any) (?:way|option|approach) to\b|\b(?:work out|figure out|find|come up with) (?:a |the )?(?:viable|good|best|feasible|clean|workable|robust|better) (?:way|approach|option|solution)\b|\b(?:tell me|what are|list|outline|describe|give me) (?:the |all the )?steps (?:you(?:'d| would)|we(?:'d| would| should)|(?:needed |required )?to)\b/,
   ),
   R(
     "plan",
@@ -361,7 +361,12 @@ export const RULES: Rule[] = [
     "changes write-up",
     /\b(?:changelog(?: entry)?|release notes?|commit message|pr description|pull request description|what'?s new|postmortem|post-mortem|incident report|adr\b(?= for)|architecture decision record)\b/,
   ),
-  R("document", 1.2, "doc nouns", /\b(?:document|summary|markdown|md (?:file|format)|what'?s new)\b/),
+  R(
+    "document",
+    1.2,
+    "doc nouns",
+    /\b(?:document|summary|markdown|md (?:file|format)|what'?s new|work ?log|dev ?log|(?:development |dev |project )diary)\b/,
+  ),
   R(
     "document",
     2.0,
@@ -685,12 +690,16 @@ export function stripDirs(text: string): string {
   return out + text.slice(last);
 }
 
+const DOUBLE_SPACE_RE = / {2,}/g;
+
 /** Evidence from text: weights summed per phase; `hits` names the rules that fired (for signals). */
 export function textEvidence(text: string, withHits = true, maxChars = 650, narration = false): RuleResult {
   const scores = new Float64Array(N);
   const hits: string[] = [];
   if (!text) return { scores, hits };
-  const t = text.length > maxChars ? `${text.slice(0, maxChars - 150)}\n${text.slice(-150)}` : text;
+  let t = text.length > maxChars ? `${text.slice(0, maxChars - 150)}\n${text.slice(-150)}` : text;
+  // "how  can we" is "how can we": runs of spaces are one.
+  if (t.includes("  ")) t = t.replace(DOUBLE_SPACE_RE, " ");
   // Directories in file references ("@docs/cheatsheet.html", "src/tests/x.py") name places, not the task: keyword
   // rules see only the file's own name.
   const low = t.toLowerCase();
@@ -724,7 +733,7 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   // Length/shape priors: very short imperative edits lean small_edit, long specs lean implement/plan.
   if (
     !narration &&
-    t.length < 90 &&
+    lower.length < 90 &&
     /^(?:please |pls |can you |could you |just |now |also |lets? |let'?s )?(?:rename|change|replace|remove|delete|update(?! (?:the |all )?(?:files?|code|everything|it accordingly|them))|bump|set|swap|fix (?:the )?typo)\b/i.test(
       t.trim(),
     )
