@@ -284,6 +284,7 @@ function commitKind(commands: string[]): Phase | null {
  * phase the developer's words asked for (index, or -1 when they say little): edits and a passing run carry it on.
  */
 const PLAN_APPROVED = "User has approved your plan";
+const QUESTIONS_ANSWERED = "User has answered your questions";
 
 export function toolEvidence(
   f: ToolFacts,
@@ -315,6 +316,11 @@ export function toolEvidence(
   if (fresh && h.toolResults[0]?.startsWith(PLAN_APPROVED)) {
     s[P.implement] += 3.0;
     signals?.push("last tool result: plan approved, start coding");
+  }
+  // Claude Code's AskUserQuestion answered before any edit: the agent is settling scope and design choices.
+  if (fresh && f.edits === 0 && h.toolResults[0]?.startsWith(QUESTIONS_ANSWERED)) {
+    s[P.plan] += 2.0;
+    signals?.push("last tool result: the developer answered the agent's questions");
   }
   if (f.testEdits > 0) {
     s[P.test] += 1.5 + 0.3 * Math.min(f.testEdits, 3);

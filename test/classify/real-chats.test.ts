@@ -112,6 +112,30 @@ test("Claude Code's plan approval starts the build", () => {
   assert.ok(c.signals.includes("last tool result: plan approved, start coding"));
 });
 
+test("answers to Claude Code's AskUserQuestion before any edit settle the design", () => {
+  const c = classify(
+    anthropic([
+      { role: "user", content: "we need a way for members to upload receipts" },
+      {
+        role: "assistant",
+        content: [{ type: "tool_use", id: "q1", name: "AskUserQuestion", input: { questions: [] } }],
+      },
+      {
+        role: "user",
+        content: [
+          {
+            type: "tool_result",
+            tool_use_id: "q1",
+            content: 'User has answered your questions: "Where should uploads be stored?"="S3, private bucket"',
+          },
+        ],
+      },
+    ]),
+  );
+  assert.equal(c.phase, "plan");
+  assert.ok(c.signals.includes("last tool result: the developer answered the agent's questions"));
+});
+
 function cline(system: string, messages: unknown[], tools: string[]) {
   return anthropic(messages, {
     system: [{ type: "text", text: system }],
