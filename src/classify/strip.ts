@@ -29,7 +29,8 @@ const WRAPPER_TAGS = [
 const TAG_RE = new RegExp(`<(${WRAPPER_TAGS.join("|")})(?:\\s[^>]*)?>[\\s\\S]*?(?:</\\1>|$)`, "g");
 const TASK_TAG_RE = /<\/?(?:task|user_query|user_request|feedback|answer|session)>/g;
 const COMMAND_NAME_RE = /<command-(?:name|args)>([\s\S]*?)<\/command-(?:name|args)>/g;
-const AIDER_MODE_RE = /^\/(ask|architect|code|context|help)\b\s*/;
+// (`/copy-context question` copies the chat for a web UI: the question is the developer's words.)
+const AIDER_MODE_RE = /^\/(ask|architect|code|context|help|copy-context)(?![\w-])\s*/;
 const AIDER_CMD_RE =
   /^\/(add|drop|read-only|tokens|clear|reset|undo|diff|commit|map|map-refresh|ls|model|models|voice|paste|web|git|lint|test|run|settings|editor|copy|save|load|exit|quit|chat-mode|report|think-tokens|reasoning-effort|multiline-mode)\b/;
 const COPILOT_PLAN_RE = /^\s*\[\[PLAN\]\]\s*/;

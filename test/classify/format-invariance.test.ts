@@ -31,11 +31,24 @@ function roles(input: ClassifyInput): string {
   return out;
 }
 
+function everyCallAnswered(ir: ReturnType<(typeof WIRES)[ApiKind]["decodeRequest"]>): boolean {
+  const calls = new Set<string>();
+  const results = new Set<string>();
+  for (const m of ir.messages)
+    for (const p of m.content) {
+      if (p.type === "tool_call") calls.add(p.id);
+      else if (p.type === "tool_result") results.add(p.callId);
+    }
+  for (const id of calls) if (!results.has(id)) return false;
+  return true;
+}
+
 // Anthropic and Gemini need alternating roles, so a conversation re-encoded for them has consecutive user messages
 // merged into one (aider's `/run` lines and the question after them, its "I ran this command" output and the next
 // ask) — the classifier must read the same words, the same tool output and the same order from every format. Left
 // out: transcripts that start mid-conversation with the assistant (re-encoding has to invent a first user message)
-// and consecutive assistant messages (merged into one, whose head is then the older message).
+// and consecutive assistant messages (merged into one, whose head is then the older message), and transcripts that
+// dropped tool results (a call without its result is not a valid request in any of the formats).
 test("the same conversation gets the same classification in all four wire formats", () => {
   let compared = 0;
   const diffs: string[] = [];
@@ -49,6 +62,7 @@ test("the same conversation gets the same classification in all four wire format
     } catch {
       continue; // a few hand-written rows are not valid requests of their API
     }
+    if (!everyCallAnswered(ir)) continue;
     const base = classify(input);
     for (const api of Object.keys(WIRES) as ApiKind[]) {
       if (api === input.api) continue;

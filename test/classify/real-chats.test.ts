@@ -290,3 +290,22 @@ test("fresh real chats: structure, decisions, tasks and questions about the repo
     ["Can you continue with the next story while I review this one?", "implement"],
   ]);
 });
+
+test("fresh real chats, round three: lint output, visual symptoms, clarifying questions, agent files", () => {
+  expectPhases([
+    [
+      "bundle exec rubocop\nInspecting 4 files\nC..C\n\nOffenses:\n\napp/models/user.rb:3:9: C: [Correctable] Style/StringLiterals: Prefer double-quoted strings unless you need single quotes.",
+      "small_edit",
+    ],
+    ["the scroll arrows in the carousel are backwards", "debug"],
+    ["The avatar is not with the correct size of 32x32", "debug"],
+    ["Changing the speed slider has no effect, moves still play instantly", "debug"],
+    ["do you have any questions for me before we start?", "plan"],
+    ["I copied a couple of agent markdowns from another repo, rewrite them for our stack", "document"],
+  ]);
+  // aider's /copy-context carries a question for a web chat: the question is the developer's words.
+  assert.equal(
+    classify(chat([{ role: "user", content: "/copy-context why does the upload fail with a 413 error?" }])).phase,
+    "debug",
+  );
+});
