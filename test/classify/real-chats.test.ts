@@ -309,3 +309,15 @@ test("fresh real chats, round three: lint output, visual symptoms, clarifying qu
     "debug",
   );
 });
+
+test("Japanese requests to build and to fix; English 'documentation' counts once", () => {
+  expectPhases([
+    ["ログイン画面にパスワードを表示するボタンを追加して", "implement"],
+    ["保存したらリストに反映されるようにできるようにして", "implement"],
+    ["なおして", "debug"],
+    ["let's clean up our project documentation before the release", "document"],
+  ]);
+  // "documentation" is one piece of evidence, not an English and a Spanish one.
+  const hits = classify(chat([{ role: "user", content: "update the documentation for the export command" }])).signals;
+  assert.ok(!hits.includes("text document: intl docs"));
+});
