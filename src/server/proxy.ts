@@ -55,6 +55,8 @@ interface Ctx {
   keyId: string | null;
   /** The spend went to `deps.settle` when the answer was priced (so `record` must not charge it again). */
   settled: boolean;
+  /** The ledger row was handed to `deps.record` (see `recordOnce`). */
+  recorded: boolean;
   /** The provider key sent upstream on the current attempt: scrubbed from anything an upstream echoes back. */
   upstreamKey?: string;
 }
@@ -86,6 +88,7 @@ export async function handleProxy(
     error: null,
     keyId: null,
     settled: false,
+    recorded: false,
   };
   const abort = new ClientAbort();
   const onClose = () => {
@@ -116,7 +119,7 @@ export async function handleProxy(
       ctx.status = 499;
       ctx.error = "client closed the connection";
     }
-    deps.record(toRecord(ctx), ctx.settled);
+    recordOnce(deps, ctx);
     if (ctx.plan && ctx.chosen && ctx.status < 400) deps.engine.commit(ctx.plan.sessionId, ctx.chosen.model, ctx.usage);
   }
 }
@@ -287,6 +290,7 @@ async function attemptOne(
       ...decisionHeaders(ctx.plan!, cand, ctx.attempts),
       ...costHeaders(trailer),
     });
+    recordOnce(deps, ctx);
     res.end(JSON.stringify(body));
     return true;
   }
@@ -360,6 +364,22 @@ async function pipeStream(
   });
   let committed = false;
   let finished = false;
+  let closed = false;
+  /** Ends the answer once: the attempt and the ledger row are recorded before its last bytes leave. */
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    ctx.attempts.push({
+      model: cand.model,
+      provider: cand.provider,
+      status: ctx.status,
+      ms: performance.now() - started,
+      ...(ctx.error ? { error: ctx.error } : {}),
+    });
+    if (res.destroyed) return;
+    recordOnce(deps, ctx);
+    res.end();
+  };
   const commit = () => {
     committed = true;
     ctx.ttfbMs = performance.now() - ctx.t0;
@@ -412,7 +432,7 @@ async function pipeStream(
       if (finished || res.destroyed) continue;
       emit(flatten(parser.push(chunk), decoder));
       if (finished) {
-        res.end();
+        close();
         linger = setTimeout(() => body.destroy(), 1000);
         linger.unref();
       }
@@ -450,14 +470,7 @@ async function pipeStream(
     const tail = encoder.end();
     if (tail) res.write(tail);
   }
-  ctx.attempts.push({
-    model: cand.model,
-    provider: cand.provider,
-    status: ctx.status,
-    ms: performance.now() - started,
-    ...(ctx.error ? { error: ctx.error } : {}),
-  });
-  if (!res.destroyed) res.end();
+  close();
   if (!finished) body.destroy();
 }
 
@@ -488,6 +501,16 @@ function kindFromType(type: string, status: number) {
   if (/rate/i.test(type) || status === 429) return "rate_limit" as const;
   if (/invalid/i.test(type) || status === 400) return "invalid_request" as const;
   return "api_error" as const;
+}
+
+/**
+ * Hands the request's ledger row to `deps.record`, once: on an answer, just before its last bytes are written (a
+ * process killed once the client has the whole answer must not lose the row); otherwise when the handler ends.
+ */
+function recordOnce(deps: AppDeps, ctx: Ctx): void {
+  if (ctx.recorded) return;
+  ctx.recorded = true;
+  deps.record(toRecord(ctx), ctx.settled);
 }
 
 function toRecord(ctx: Ctx) {
