@@ -88,49 +88,34 @@ test("VS Code Copilot's continue buttons carry the work on", () => {
   assert.equal(c.phase, "refactor");
 });
 
-test("Claude Code's plan approval starts the build", () => {
-  const c = classify(
+/** A Claude Code request: the developer's words, one tool call, and its result as the newest turn. */
+function afterTool(words: string, name: string, input: unknown, result: string) {
+  return classify(
     anthropic([
-      { role: "user", content: "look at how sessions are stored and plan an export command" },
-      {
-        role: "assistant",
-        content: [{ type: "tool_use", id: "t1", name: "ExitPlanMode", input: { plan: "1. add export.ts" } }],
-      },
-      {
-        role: "user",
-        content: [
-          {
-            type: "tool_result",
-            tool_use_id: "t1",
-            content: "User has approved your plan. You can now start coding. Start with updating your todo list",
-          },
-        ],
-      },
+      { role: "user", content: words },
+      { role: "assistant", content: [{ type: "tool_use", id: "t1", name, input }] },
+      { role: "user", content: [{ type: "tool_result", tool_use_id: "t1", content: result }] },
     ]),
+  );
+}
+
+test("Claude Code's plan approval starts the build", () => {
+  const c = afterTool(
+    "look at how sessions are stored and plan an export command",
+    "ExitPlanMode",
+    { plan: "1. add export.ts" },
+    "User has approved your plan. You can now start coding. Start with updating your todo list",
   );
   assert.equal(c.phase, "implement");
   assert.ok(c.signals.includes("last tool result: plan approved, start coding"));
 });
 
 test("answers to Claude Code's AskUserQuestion before any edit settle the design", () => {
-  const c = classify(
-    anthropic([
-      { role: "user", content: "we need a way for members to upload receipts" },
-      {
-        role: "assistant",
-        content: [{ type: "tool_use", id: "q1", name: "AskUserQuestion", input: { questions: [] } }],
-      },
-      {
-        role: "user",
-        content: [
-          {
-            type: "tool_result",
-            tool_use_id: "q1",
-            content: 'User has answered your questions: "Where should uploads be stored?"="S3, private bucket"',
-          },
-        ],
-      },
-    ]),
+  const c = afterTool(
+    "we need a way for members to upload receipts",
+    "AskUserQuestion",
+    { questions: [] },
+    'User has answered your questions: "Where should uploads be stored?"="S3, private bucket"',
   );
   assert.equal(c.phase, "plan");
   assert.ok(c.signals.includes("last tool result: the developer answered the agent's questions"));
