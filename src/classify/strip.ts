@@ -32,7 +32,8 @@ const COMMAND_NAME_RE = /<command-(?:name|args)>([\s\S]*?)<\/command-(?:name|arg
 // (`/copy-context question` copies the chat for a web UI: the question is the developer's words.)
 const AIDER_MODE_RE = /^\/(ask|architect|code|context|help|copy-context)(?![\w-])\s*/;
 const AIDER_CMD_RE =
-  /^\/(add|drop|read-only|tokens|clear|reset|undo|diff|commit|map|map-refresh|ls|model|models|voice|paste|web|git|lint|test|run|settings|editor|copy|save|load|exit|quit|chat-mode|report|think-tokens|reasoning-effort|multiline-mode)\b/;
+  /^\/(add|drop|read-only|tokens|clear|reset|undo|diff|commit|map|map-refresh|ls|model|models|voice|paste|web|git|lint|test|run|settings|editor|copy|save|load|exit|quit|chat-mode|report|think-tokens|reasoning-effort|multiline-mode)(?![\w-])/;
+const CUSTOM_COMMAND_RE = /^\/([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)(?![\w/.-])/i;
 const COPILOT_PLAN_RE = /^\s*\[\[PLAN\]\]\s*/;
 /**
  * Context that agents send as user messages: AGENTS.md instructions, and aider's file, repo-map and chat-summary
@@ -130,6 +131,10 @@ export function stripUserText(raw: string): Stripped {
             commandOnly = t.length === 0;
           }
         }
+      } else {
+        // Another client's custom command ("/add-tests", "/pr-readiness-check"): its name says what it asks for.
+        const k = CUSTOM_COMMAND_RE.exec(t);
+        if (k) t = `${k[1].replace(/[-_]+/g, " ")}${t.slice(k[0].length)}`;
       }
     }
   }
@@ -137,7 +142,7 @@ export function stripUserText(raw: string): Stripped {
 }
 
 /** Words that only tell the agent to carry on, any number of them: "ok", "ok sure", "yes go ahead", "好的，改吧". */
-const CONTINUE_WORD = String.raw`(?:ok(?:ay|ey)?|o+kay|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|alright|all right|sounds fine|fine by me|cont\.?|yes,? (?:all|both) of them|all of them|(?:yes,? )?(?:add|do|fix) (?:them|those|it)|👍|sí|si|sigue|seguí|continúa|continua|dale|adelante|vale|weiter|mach weiter|ja|genau|oui|vas-y|continuez|d'accord|sim|pode seguir|prossiga|continue|да|давай|продолжай|продолжи|ок|ага|続けて|はい|お願いします|继续|好的|好|可以|行|对|pode fazer|pode ir|bora|faz isso|\?+|gracias|merci|danke|спасибо|obrigad[oa]|谢谢|ありがとう|thx|ty|改吧|改|go|then|please|pls|plz|do those|do that|sure thing|of course|why not|ya|yah|yup|try again|again|retry|write it|ship it|think(?: (?:harder|more|deeper|again|about it))?|ultrathink)`;
+const CONTINUE_WORD = String.raw`(?:ok(?:ay|ey)?|o+kay|k|yes|yep|yeah|y|sure|continue|go(?: on| ahead)?|proceed|do it|please do|sounds good|lgtm|looks good|great|perfect|thanks?|thank you|cool|nice|next|keep going|carry on|resume|done|approved?|agreed|right|correct|fine|alright|all right|sounds fine|fine by me|cont\.?|yes,? (?:all|both) of them|all of them|(?:yes,? )?(?:add|do|fix) (?:them|those|it)|👍|sí|si|sigue|seguí|continúa|continua|dale|adelante|vale|weiter|mach weiter|ja|genau|oui|vas-y|continuez|d'accord|sim|pode seguir|prossiga|continue|да|давай|продолжай|продолжи|ок|ага|続けて|はい|お願いします|继续|好的|好|可以|行|对|pode fazer|pode ir|bora|faz isso|\?+|gracias|merci|danke|спасибо|obrigad[oa]|谢谢|ありがとう|thx|ty|改吧|改|go|then|please|pls|plz|do those|do that|sure thing|of course|why not|ya|yah|yup|try again|again|retry|write it|ship it|お任せします|おまかせします|任せます|think(?: (?:harder|more|deeper|again|about it))?|ultrathink)`;
 const CONTINUATION_RE = new RegExp(`^${CONTINUE_WORD}(?:[\\s,.!，。！、]+${CONTINUE_WORD})*[\\s.!。！]*$`, "i");
 
 /** "go ahead and implement this", "okey lets do this", "yes, go ahead and do so": agreement to the proposal in view. */

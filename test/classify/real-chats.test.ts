@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { classify } from "../../src/classify/index.js";
-import { isContinuation, isPasteOnly } from "../../src/classify/strip.js";
+import { isContinuation, isPasteOnly, stripUserText } from "../../src/classify/strip.js";
 import { findError } from "../../src/classify/tool-history.js";
 import { anthropic, chat, expectPhases } from "./helpers.js";
 
@@ -305,4 +305,29 @@ test("Japanese requests to build and to fix; English 'documentation' counts once
   // "documentation" is one piece of evidence, not an English and a Spanish one.
   const hits = classify(chat([{ role: "user", content: "update the documentation for the export command" }])).signals;
   assert.ok(!hits.includes("text document: intl docs"));
+});
+
+test("optimising code is a refactor; optimisation named as a topic to summarise is not", () => {
+  expectPhases([
+    ["优化状态管理使其更简洁", "refactor"],
+    ["请对现有项目进行以下针对性的代码优化", "refactor"],
+    ["分析一下本项目应用了哪些技术，从架构、模块、优化等方面总结一下", "document"],
+    ["tách file FlowGraph thành các file nhỏ hơn để dễ quản lý", "refactor"],
+    ["the new booking is not appeared in the admin list", "debug"],
+  ]);
+});
+
+test("fresh real chats, round four: custom commands, hand-overs, reviews, requirements", () => {
+  expectPhases([
+    ["/add-tests", "test"],
+    ["the video player is not playing videos after the upload", "debug"],
+    ["go through the codebase line by line, find any issues and list the areas for improvement", "plan"],
+    ["Before we start, ask me some clarifying questions about the requirements", "plan"],
+    ["要件定義を行いたいのでいくつか質問をしてください", "plan"],
+    ["Fill in CONVENTIONS.md with our Java conventions and the exception handling approach", "document"],
+  ]);
+  // aider's own commands keep their meaning: "/add x.py" is a command, not words.
+  assert.equal(stripUserText("/add src/x.py").commandOnly, true);
+  assert.equal(stripUserText("/add-tests").text, "add tests");
+  assert.ok(isContinuation("お任せします"));
 });
