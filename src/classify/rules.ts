@@ -691,6 +691,7 @@ export function stripDirs(text: string): string {
 }
 
 const DOUBLE_SPACE_RE = / {2,}/g;
+const WRAPPED_LINE_RE = /(?<=[a-z,])\n(?=[a-z])/g;
 
 /** Evidence from text: weights summed per phase; `hits` names the rules that fired (for signals). */
 export function textEvidence(text: string, withHits = true, maxChars = 650, narration = false): RuleResult {
@@ -698,8 +699,10 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   const hits: string[] = [];
   if (!text) return { scores, hits };
   let t = text.length > maxChars ? `${text.slice(0, maxChars - 150)}\n${text.slice(-150)}` : text;
-  // "how  can we" is "how can we": runs of spaces are one.
+  // "how  can we" is "how can we", and a line wrapped mid-sentence ("exception\nhandling") reads on: runs of spaces
+  // are one, a line break between two lower-case words is a space.
   if (t.includes("  ")) t = t.replace(DOUBLE_SPACE_RE, " ");
+  if (t.includes("\n")) t = t.replace(WRAPPED_LINE_RE, " ");
   // Directories in file references ("@docs/cheatsheet.html", "src/tests/x.py") name places, not the task: keyword
   // rules see only the file's own name.
   const low = t.toLowerCase();

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { classify } from "../../src/classify/index.js";
 import { isContinuation, isPasteOnly, stripUserText } from "../../src/classify/strip.js";
 import { findError } from "../../src/classify/tool-history.js";
-import { anthropic, chat, expectPhases } from "./helpers.js";
+import { anthropic, chat, expectPhases, one } from "./helpers.js";
 
 test("questions about a project in other languages are documentation", () => {
   expectPhases([
@@ -330,4 +330,13 @@ test("fresh real chats, round four: custom commands, hand-overs, reviews, requir
   assert.equal(stripUserText("/add src/x.py").commandOnly, true);
   assert.equal(stripUserText("/add-tests").text, "add tests");
   assert.ok(isContinuation("お任せします"));
+});
+
+test("a line wrapped mid-sentence reads on", () => {
+  // "exception\nhandling" is exception handling (a feature), not an exception.
+  assert.equal(
+    one("Fill in CONVENTIONS.md with our layering rules and exception\nhandling via @ControllerAdvice"),
+    "document",
+  );
+  assert.equal(one("how can we\nvalidate the importer and test this step?"), "test");
 });
