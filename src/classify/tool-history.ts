@@ -161,7 +161,7 @@ export function testSummary(out: string): TestSummary | null {
 
 // Case matters: "FAILED" and "Error:" report a failure, "0 tests failed" does not.
 const ERROR_RE =
-  /Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception)\b(?::|\s+at\b)|\b[Ee]rror(?:\[E\d+\]| TS\d+|:)|\bERROR\b|npm ERR!|command not found|No such file or directory|^fatal:|panic:|[Ss]egmentation fault|BUILD FAILED|Build failed|Compilation failed|[Cc]annot find module|[Ee]xit(?:ed)?(?: with)? (?:code|status):? [1-9]|HTTP\/\d(?:\.\d)? 5\d\d|DATA RACE|<tool_use_error>|Uncaught|FAILED\b|\.go:\d+:\d+: |[Ii]nvalid option|[Uu]nknown option|[Uu]nrecognized (?:option|argument)|:\d+:\d+: (?:E9\d\d|F8[2-3]\d|F63\d|F7\d\d) /m;
+  /Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception)\b(?::|\s+at\b)|\b[Ee]rror(?:\[E\d+\]| TS\d+|:)|\bERROR\b|npm ERR!|^npm error |command not found|No such file or directory|^fatal:|panic:|[Ss]egmentation fault|BUILD FAILED|Build failed|Compilation failed|[Cc]annot find module|[Ee]xit(?:ed)?(?: with)? (?:code|status):? [1-9]|HTTP\/\d(?:\.\d)? 5\d\d|DATA RACE|<tool_use_error>|Uncaught|FAILED\b|\.go:\d+:\d+: |[Ii]nvalid option|[Uu]nknown option|[Uu]nrecognized (?:option|argument)|:\d+:\d+: (?:E9\d\d|F8[2-3]\d|F63\d|F7\d\d) /m;
 
 /** First error line in tool output, or null. */
 /** Cursor's zsh integration prints this after every command on some machines: noise, not the command failing. */

@@ -196,6 +196,11 @@ test("Cursor's zsh hook noise is not a failing command", () => {
   assert.ok(findError("zsh:1: command not found: dump_zsh_state\nzsh: command not found: pnpm"));
 });
 
+test("npm 9+ prints failures as 'npm error'", () => {
+  assert.ok(findError("npm error code ETARGET\nnpm error notarget No matching version found for tailwindcss@3.4.99."));
+  assert.equal(findError("added 12 packages, and audited 13 packages in 2s\nfound 0 vulnerabilities"), null);
+});
+
 test("a short message with no phase words of its own carries the work in progress", () => {
   const turn = (last: string) =>
     classify(
