@@ -70,6 +70,9 @@ const INJECTED_RE =
 const ISSUE_RE =
   /<(pr_description|issue|issue_description|problem_statement)>([\s\S]*?)(?:<\/\1>|$)|\bHere's the issue text:\s*(?:ISSUE:)?\s*([\s\S]*?)(?:\n\s*INSTRUCTIONS:|$)/;
 
+/** mini-swe-agent's words inside the wrapper: "a PR description" here names the issue, not a deliverable. */
+const ISSUE_LEAD_RE = /^\s*Consider the following PR description:\s*/;
+
 /** Strips agent wrappers from one user message. Cheap: a few regex passes over at most a few KB. */
 export function stripUserText(raw: string): Stripped {
   let mode: string | null = null;
@@ -88,7 +91,7 @@ export function stripUserText(raw: string): Stripped {
   if (t.indexOf("<pr_description>") !== -1 || t.indexOf("issue") !== -1 || t.indexOf("<problem_statement>") !== -1) {
     const m = ISSUE_RE.exec(t);
     if (m) {
-      t = m[2] ?? m[3];
+      t = (m[2] ?? m[3]).replace(ISSUE_LEAD_RE, "");
       issue = true;
     }
   }

@@ -42,7 +42,8 @@ const HELD_OUT: Record<string, { floor: number; rows: number }> = {
   // 0.667 after them (0.650 with the classifier before them). Then p Claude Code 0.880 (25 rows), q Copilot + aider
   // 0.600 — the same as the classifier from before i–n, so those fixes carried over to neither; o Cursor 0.717, two
   // rows below the classifier from before i–n (0.750: a French build verb caught "développement"); r Cline, Roo and
-  // forks 0.621 (0.690 before i–n: the Chinese "optimise" caught a topic list); s Cursor 0.480 (0.480 before i–n).
+  // forks 0.621 (0.690 before i–n: the Chinese "optimise" caught a topic list); s Cursor 0.480 (0.480 before i–n);
+  // t SWE-agent / mini-swe-agent trajectories 0.667 (the same before i–n).
   "real-a.specs.jsonl": { floor: 0.9, rows: 18 },
   "real-b.specs.jsonl": { floor: 0.88, rows: 18 },
   "real-c.specs.jsonl": { floor: 0.73, rows: 18 },
@@ -62,6 +63,7 @@ const HELD_OUT: Record<string, { floor: number; rows: number }> = {
   "real-q.specs.jsonl": { floor: 0.72, rows: 65 },
   "real-r.specs.jsonl": { floor: 0.75, rows: 29 },
   "real-s.specs.jsonl": { floor: 0.64, rows: 50 },
+  "real-t.specs.jsonl": { floor: 0.9, rows: 24 },
 };
 
 for (const [name, { floor, rows }] of Object.entries(HELD_OUT)) {

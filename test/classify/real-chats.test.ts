@@ -345,3 +345,31 @@ test("a line wrapped mid-sentence reads on", () => {
   );
   assert.equal(one("how can we\nvalidate the importer and test this step?"), "test");
 });
+
+test("issue reports handed over by SWE-agent-style harnesses are bugs unless they ask for a feature", () => {
+  const issue = (text: string) =>
+    classify(
+      chat([
+        {
+          role: "user",
+          content: `We're currently solving the following issue within our repository. Here's the issue text:\nISSUE:\n${text}\n\nINSTRUCTIONS:\nNow, you're going to solve this issue on your own.`,
+        },
+      ]),
+    ).phase;
+  assert.equal(issue("`merge_intervals` incorrectly returns overlapping ranges for touching intervals"), "debug");
+  assert.equal(
+    issue("### Current Behavior\nThe parser drops the last row.\n### Expected Behavior\nAll rows are kept."),
+    "debug",
+  );
+  // mini-swe-agent's lead-in names the issue, it does not ask for a PR description.
+  const pr = classify(
+    chat([
+      {
+        role: "user",
+        content:
+          "<pr_description>\nConsider the following PR description:\nAutodoc skips base classes of mocked modules\n### Describe the bug\nThe rendered page lists no bases.\n</pr_description>",
+      },
+    ]),
+  );
+  assert.equal(pr.phase, "debug");
+});
