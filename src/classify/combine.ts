@@ -55,14 +55,14 @@ export function ruleScores(a: Analysis): Float64Array {
   return s;
 }
 
+const HIGH_COMPLEXITY_RE =
+  /\b(?:architecture|concurren|race condition|deadlock|distributed|migration|security|performance|memory leak|scal(?:e|ing)|cross-cutting|whole (?:code ?base|project)|entire (?:code ?base|project)|redesign)\b/i;
+
 function complexity(a: Analysis, phase: Phase): Complexity {
   const t = a.hist.human;
-  if (
-    /\b(?:architecture|concurren|race condition|deadlock|distributed|migration|security|performance|memory leak|scal(?:e|ing)|cross-cutting|whole (?:code ?base|project)|entire (?:code ?base|project)|redesign)\b/i.test(
-      t,
-    )
-  )
-    return "high";
+  // The words are looked for where the ask is — the head and the tail — not through a long paste.
+  const window = t.length > 2000 ? `${t.slice(0, 1600)}\n${t.slice(-400)}` : t;
+  if (HIGH_COMPLEXITY_RE.test(window)) return "high";
   if (phase === "small_edit" || (t.length < 80 && phase !== "plan" && phase !== "debug")) return "low";
   if (t.length > 1200 || a.facts.error !== null) return phase === "plan" || phase === "debug" ? "high" : "medium";
   return "medium";

@@ -691,7 +691,21 @@ export function stripDirs(text: string): string {
 }
 
 const DOUBLE_SPACE_RE = / {2,}/g;
-const WRAPPED_LINE_RE = /(?<=[a-z,])\n(?=[a-z])/g;
+
+/** `text` with each line break between a lower-case letter or comma and a lower-case letter read as a space. */
+export function joinWrappedLines(text: string): string {
+  let out = "";
+  let last = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+    const b = text.charCodeAt(i - 1);
+    const a = text.charCodeAt(i + 1);
+    if (((b >= 97 && b <= 122) || b === 44) && a >= 97 && a <= 122) {
+      out += `${text.slice(last, i)} `;
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
 
 /** Evidence from text: weights summed per phase; `hits` names the rules that fired (for signals). */
 export function textEvidence(text: string, withHits = true, maxChars = 650, narration = false): RuleResult {
@@ -702,7 +716,7 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   // "how  can we" is "how can we", and a line wrapped mid-sentence ("exception\nhandling") reads on: runs of spaces
   // are one, a line break between two lower-case words is a space.
   if (t.includes("  ")) t = t.replace(DOUBLE_SPACE_RE, " ");
-  if (t.includes("\n")) t = t.replace(WRAPPED_LINE_RE, " ");
+  t = joinWrappedLines(t);
   // Directories in file references ("@docs/cheatsheet.html", "src/tests/x.py") name places, not the task: keyword
   // rules see only the file's own name.
   const low = t.toLowerCase();

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { test } from "node:test";
 import fc from "fast-check";
 import { analyze } from "../../src/classify/analyze.js";
-import { PATH_DIRS_RE, stripDirs } from "../../src/classify/rules.js";
+import { joinWrappedLines, PATH_DIRS_RE, stripDirs } from "../../src/classify/rules.js";
 import { readJsonl, rowInput } from "../../src/classify/train.js";
 
 const EVAL = new URL("../fixtures/eval/", import.meta.url).pathname;
@@ -79,4 +79,13 @@ test("a trailing question mark: trimEnd().endsWith('?') answers like /\\?\\s*$/ 
     ),
     { numRuns: 5000 },
   );
+});
+
+test("joinWrappedLines joins exactly the breaks /(?<=[a-z,])\\n(?=[a-z])/g would: generated text and every eval text", () => {
+  const check = (t: string) =>
+    assert.equal(joinWrappedLines(t), t.replace(/(?<=[a-z,])\n(?=[a-z])/g, " "), JSON.stringify(t));
+  const unit = fc.constantFrom("\n", "a", "z", "A", ",", " ", ".", "\r", "é", "1");
+  fc.assert(fc.property(fc.string({ unit, maxLength: 30 }), check), { numRuns: 5000 });
+  for (const f of readdirSync(EVAL).filter((name) => name.endsWith(".jsonl")))
+    for (const row of readJsonl(EVAL + f)) check(analyze(rowInput(row), false).hist.human);
 });
