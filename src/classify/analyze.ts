@@ -2,7 +2,7 @@
 import { type Evidence, featurize, featurizeView, type SparseVec } from "./features.js";
 import { type Fingerprint, fingerprint } from "./fingerprint.js";
 import { type History, readHistory } from "./history.js";
-import { diagnosticPhase, PHASE_INDEX, textEvidence } from "./rules.js";
+import { diagnosticPhase, PHASE_INDEX, SMALL_TALK_RE, textEvidence } from "./rules.js";
 import { type ToolFacts, toolEvidence, toolFacts } from "./tool-history.js";
 import type { ClassifyInput } from "./types.js";
 import { type RequestView, readView } from "./view.js";
@@ -31,6 +31,10 @@ export interface Analysis {
   /** The same vector for immediate use: a view valid until features are next built (no copy). */
   features(): SparseVec;
 }
+
+/** Small talk (rules.ts `SMALL_TALK_RE`): longest message looked at, and its document weight. */
+const SMALL_TALK_MAX = 80;
+const SMALL_TALK_W = 3;
 
 const TITLE_PROMPT_RE = /User prompt:\s*([\s\S]*)$/;
 
@@ -88,6 +92,10 @@ export function analyze(input: ClassifyInput, withSignals = true): Analysis {
   const mode = fp.mode ?? hist.humanMode;
   const facts = toolFacts(hist);
   const human = textEvidence(hist.continuation ? "" : hist.human, withSignals);
+  if (hist.human.length < SMALL_TALK_MAX && !hist.continuation && SMALL_TALK_RE.test(hist.human.toLowerCase())) {
+    human.scores[PHASE_INDEX.document] += SMALL_TALK_W;
+    if (withSignals) human.hits.push("document: small talk");
+  }
   const planMarker =
     mode !== "plan" ? null : staleMarker(facts, hist, view) ? "stale" : markerDecides(fp) ? "decides" : "evidence";
   if (planMarker === "evidence") human.scores[PHASE_INDEX.plan] += SOFT_PLAN_MODE;

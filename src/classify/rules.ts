@@ -647,6 +647,12 @@ const LITERAL_RE =
   /['"`][^'"`\n]{1,40}['"`]|\b\d{2,}\b|\b\d+[._]\d+|#[0-9a-f]{3,8}\b|https?:\/\/|\b[\w.-]+@[\w-]+\.\w+/i;
 const CHANGE_VERB_RE =
   /\b(?:change|make|set|use|update|bump|pin|point|rename|replace|default|switch|expose|target|turn (?:on|off)|should be|instead of)\b|->|→|ändern|setze|поменяй|измени|cambia|pon |改|换/;
+/**
+ * A greeting, a ping or "who are you" and nothing else (lower-cased): no code work, the answer is prose. Read in
+ * the newest message only — a "hi" before the ask is not work in progress to inherit.
+ */
+export const SMALL_TALK_RE =
+  /^\s*(?:(?:hi|hello|hey|hiya|yo|hola|bonjour|hallo|ciao|привет|你好|您好|嗨|こんにちは|안녕하세요)(?: there| all| guys| claude| cursor| copilot| codex| gemini)?[\s!,.~]*(?=$|[a-z\u3000-\u9fff]))?(?:(?:what'?s ?up|wh?assup|sup|how are you(?: doing)?(?: today)?|are you there|can you hear me|who are you|what(?:'s| is) your name|(?:what|which) (?:ai |llm )?model (?:are you|is this|am i talking to)|你是(?:谁|什么模型)?|this is (?:just )?a test\b[^\n]{0,30}|(?:just )?testing(?: \d+)?)[\s!,.?？~]*)?$(?<=\S)/;
 /** Opens with a question word: asks about something rather than changing it. */
 const QUESTION_RE = /^(?:(?:could|can) you (?:please )?)?(?:why|what|how|where|when|which|who)\b/;
 const CORRECTION_RE =

@@ -70,6 +70,14 @@ const INJECTED_RE =
 const ISSUE_RE =
   /<(pr_description|issue|issue_description|problem_statement)>([\s\S]*?)(?:<\/\1>|$)|\bHere's the issue text:\s*(?:ISSUE:)?\s*([\s\S]*?)(?:\n\s*INSTRUCTIONS:|$)/;
 
+/**
+ * Cline's focus-chain reminder, pushed into the user message before `<environment_details>` (`focus-chain/prompts.ts`):
+ * "# task_progress RECOMMENDED …", "# TODO LIST UPDATE REQUIRED …", "You've made N API requests without a
+ * task_progress parameter …". Cline's words, not the developer's.
+ */
+const FOCUS_CHAIN_RE =
+  /#\s*(?:task_progress RECOMMENDED|TODO LIST UPDATE REQUIRED)[\s\S]*?(?=<environment_details>|$)|You've made \d+ API requests without a task_progress parameter[\s\S]*?(?=<environment_details>|$)/g;
+
 /** mini-swe-agent's words inside the wrapper: "a PR description" here names the issue, not a deliverable. */
 const ISSUE_LEAD_RE = /^\s*Consider the following PR description:\s*/;
 
@@ -95,6 +103,7 @@ export function stripUserText(raw: string): Stripped {
       issue = true;
     }
   }
+  if (t.indexOf("task_progress") !== -1 || t.indexOf("TODO LIST UPDATE") !== -1) t = t.replace(FOCUS_CHAIN_RE, " ");
   if (t.indexOf("<") !== -1) {
     t = t.replace(TAG_RE, " ").replace(COMMAND_NAME_RE, " $1 ").replace(TASK_TAG_RE, " ");
   }

@@ -388,3 +388,29 @@ test("rules whose match ends in '?' or a quote do fire (no word boundary after t
     ["write a github actions workflow: on PR run terraform validate and post the plan as a PR comment", "implement"],
   ]);
 });
+
+test("small talk is answered in prose; a greeting before the ask is not work to inherit", () => {
+  for (const t of ["hi", "Hello!", "yo wassup", "Hello this is a test at 8:32pm", "who are you?", "你是？", "hey there"])
+    assert.equal(one(t), "document", t);
+  // Greetings that open a task leave it to the task's words.
+  assert.equal(one("hey let's make a website using HTML CSS and JavaScript"), "implement");
+  assert.equal(one("Hi! add a date range picker to the dashboard header"), "implement");
+  const afterHi = classify(
+    chat([
+      { role: "user", content: "hi" },
+      { role: "assistant", content: "Hello! How can I help?" },
+      { role: "user", content: "list the files in the current directory." },
+    ]),
+  );
+  assert.ok(!afterHi.signals.some((s) => s.includes("small talk")), afterHi.signals.join("; "));
+});
+
+test("Cline's focus-chain reminder is not the developer's words", () => {
+  const reminder =
+    "# task_progress RECOMMENDED\n\nWhen starting a new task, it is recommended to include a todo list using the task_progress parameter.\n\n1. Include a todo list using the task_progress parameter in your next tool call\n2. Create a comprehensive checklist of all steps needed\n\n**Benefits of creating a todo/task_progress list now:**\n\t- Clear roadmap for implementation\n";
+  const env = "<environment_details>\n# Current Working Directory (/app) Files\nsrc/\n</environment_details>";
+  assert.equal(stripUserText(`<task>\nyo wassup\n</task>\n\n${reminder}${env}`).text, "yo wassup");
+  const update =
+    "# TODO LIST UPDATE REQUIRED - You MUST include the task_progress parameter in your NEXT tool call.\n**Current Progress: 3/7 items completed (43%)**\n- [x] Write the tests\n- [ ] Implement the parser\n";
+  assert.equal(stripUserText(`<feedback>\nrename foo to bar\n</feedback>\n${update}${env}`).text, "rename foo to bar");
+});
