@@ -115,7 +115,7 @@ const SYMPTOM_WITH_TEST = 0.5;
  * Deliverables that hold a description of other work — an agent rule file, a task or ticket: the words after
  * "create a rule that says …" or "make a task to capture …" describe its content, not the work to do now.
  */
-const CONTAINER = new Set(["agent rule file", "create task/ticket", "changes write-up"]);
+const CONTAINER = new Set(["agent rule file", "create task/ticket", "planning workflow", "changes write-up"]);
 /** Weight left to the other phases' evidence when a container deliverable is named. */
 const CONTENT_WITH_CONTAINER = 0.5;
 /** Weight left to the generic implement rules when an object rule fired too. */
@@ -160,6 +160,10 @@ export const RULES: Rule[] = [
     "break down",
     /\b(?:break (?:it |this )?down|decompos(?:e|ing)|thought[- ]partner|next steps?|what(?:'s| is| should be) (?:the )?next|which (?:library|framework|database|option)|should (?:we|i) use|pros and cons|compare|evaluate|feasib|estimate|impact)\b/,
   ),
+  // Prompt files of the PRD → task list → build workflow (snarktank/ai-dev-tasks and its copies): the first two
+  // write a requirements document and a task list, the third works through the list.
+  R("plan", 4.0, "planning workflow", /\b(?:create|generate|write)-?(?:a-)?(?:prd|tasks?|task-list)(?:\.mdc?)?\b/),
+  R("implement", 3.0, "task-list workflow", /\bprocess-task-list(?:\.mdc?)?\b/),
   R(
     "plan",
     3.5,
@@ -396,7 +400,7 @@ export const RULES: Rule[] = [
     "document",
     4.5,
     "agent rule file",
-    /\b(?:(?:cursor|global|project|agent|workspace|user) rules?|rules? (?:file|called|named|that (?:says|specifies|states|tells|explains|describes))|(?:create|write|make|add|update|record|amend|modify|change|edit|revise|extend) (?:a |an |the |this |that |whichever |new |another )*(?:new )?rule\b(?! (?:engine|set for|to (?:the )?(?:eslint|lint|firewall|validator)|(?:that|which|to) (?:runs?|annotates?|builds?|compiles?|calls?|aligns?|generates?|outputs?|produces?|merges?|downloads?|trims?|sorts?|indexes?)))|rules? (?:providing|with|giving|for) (?:\w+ )?guidance|(?:sub-?)?agent (?:markdowns?|definitions?|definition files?|prompt files?))|\b(?:write|create|update|add to|edit|amend|improve) [^.\n]{0,40}(?:\.mdc|\bclaude\.md|\bagents\.md|\.cursorrules|copilot-instructions|system prompt)\b/,
+    /\b(?:(?:cursor|global|project|agent|workspace|user) rules?|rules? (?:file|called|named|that (?:says|specifies|states|tells|explains|describes))|(?:create|write|make|add|update|record|amend|modify|change|edit|revise|extend) (?:a |an |the |this |that |whichever |new |another )*(?:new )?rule\b(?! (?:engine|set for|to (?:the )?(?:eslint|lint|firewall|validator)|(?:that|which|to) (?:runs?|annotates?|builds?|compiles?|calls?|aligns?|generates?|outputs?|produces?|merges?|downloads?|trims?|sorts?|indexes?)))|rules? (?:providing|with|giving|for) (?:\w+ )?guidance|(?:sub-?)?agent (?:markdowns?|definitions?|definition files?|prompt files?))|\b(?:write|create|update|add to|edit|amend|improve) [^.\n]{0,40}(?<!\b(?:using|use|with|via|per|following|follow|according to) @?[\w-]*)(?:\.mdc|\bclaude\.md|\bagents\.md|\.cursorrules|copilot-instructions|system prompt)\b/,
   ),
   R(
     "document",

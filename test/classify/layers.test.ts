@@ -414,3 +414,13 @@ test("Cline's focus-chain reminder is not the developer's words", () => {
     "# TODO LIST UPDATE REQUIRED - You MUST include the task_progress parameter in your NEXT tool call.\n**Current Progress: 3/7 items completed (43%)**\n- [x] Write the tests\n- [ ] Implement the parser\n";
   assert.equal(stripUserText(`<feedback>\nrename foo to bar\n</feedback>\n${update}${env}`).text, "rename foo to bar");
 });
+
+test("PRD → task list → build workflow files name the step; applying a rule file is not writing one", () => {
+  assert.equal(
+    one("@create-prd.mdc I want to create a web app that lets music directors log in and find musicians' numbers"),
+    "plan",
+  );
+  assert.equal(one("Now take @prd-contact-directory.md and create tasks using @generate-tasks.mdc"), "plan");
+  assert.equal(one("Please start on task 1.1 and use @process-task-list.mdc"), "implement");
+  assert.equal(one("create a new rule in .cursor/rules/testing.mdc that says to always run the linter"), "document");
+});
