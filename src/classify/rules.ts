@@ -209,6 +209,13 @@ export const RULES: Rule[] = [
     /\b(?:implement|execute|carry out|follow|apply|build) (?:the|this|that|your|my|our) (?:[\w-]+ )?plan\b(?! (?:mode|file))|根据(?:这个|该|此)?计划|按照?(?:这个|该|此)?计划|执行(?:这个|该|此)?计划|計画(?:に従って|に沿って|通りに)|según el plan|seguindo o plano|по плану/,
   ),
   // debug
+  // Cursor's Bugbot / Security Review sub-agents get this prompt shape: a defect hunt over a diff.
+  R(
+    "debug",
+    4.0,
+    "bugbot review",
+    /^full repository path: [\s\S]{0,300}?\bdiff: (?:uncommitted changes|branch changes|natural language)\b/,
+  ),
   R(
     "debug",
     2.5,

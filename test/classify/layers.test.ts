@@ -424,3 +424,8 @@ test("PRD → task list → build workflow files name the step; applying a rule 
   assert.equal(one("Please start on task 1.1 and use @process-task-list.mdc"), "implement");
   assert.equal(one("create a new rule in .cursor/rules/testing.mdc that says to always run the linter"), "document");
 });
+
+test("Cursor's Bugbot prompt shape is a defect hunt over a diff", () => {
+  assert.equal(one("Full Repository Path: d:\\Projects\\shop\nDiff: uncommitted changes"), "debug");
+  assert.equal(one("Full Repository Path: /home/me/app\nDiff: branch changes\nBase Branch: main"), "debug");
+});
