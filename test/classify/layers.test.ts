@@ -390,7 +390,15 @@ test("rules whose match ends in '?' or a quote do fire (no word boundary after t
 });
 
 test("small talk is answered in prose; a greeting before the ask is not work to inherit", () => {
-  for (const t of ["hi", "Hello!", "yo wassup", "Hello this is a test at 8:32pm", "who are you?", "你是？", "hey there"])
+  for (const t of [
+    "hi",
+    "Hello!",
+    "yo wassup",
+    "Hello this is a test at 8:32pm",
+    "who are you?",
+    "你是？",
+    "hey there",
+  ])
     assert.equal(one(t), "document", t);
   // Greetings that open a task leave it to the task's words.
   assert.equal(one("hey let's make a website using HTML CSS and JavaScript"), "implement");
