@@ -43,7 +43,9 @@ const HELD_OUT: Record<string, { floor: number; rows: number }> = {
   // 0.600 — the same as the classifier from before i–n, so those fixes carried over to neither; o Cursor 0.717, two
   // rows below the classifier from before i–n (0.750: a French build verb caught "développement"); r Cline, Roo and
   // forks 0.621 (0.690 before i–n: the Chinese "optimise" caught a topic list); s Cursor 0.480 (0.480 before i–n);
-  // t SWE-agent / mini-swe-agent trajectories 0.667 (the same before i–n).
+  // t SWE-agent / mini-swe-agent trajectories 0.667 (the same before i–n). u (Claude Code, Codex, aider, Cursor,
+  // Copilot; half in Chinese, Thai, Korean, Italian or French) 0.485 — the same as the classifier from before the
+  // fixes made in the same session (small talk, Cline's focus-chain reminder, PRD workflow files, Bugbot).
   "real-a.specs.jsonl": { floor: 0.9, rows: 18 },
   "real-b.specs.jsonl": { floor: 0.88, rows: 18 },
   "real-c.specs.jsonl": { floor: 0.73, rows: 18 },
@@ -55,15 +57,16 @@ const HELD_OUT: Record<string, { floor: number; rows: number }> = {
   "real-i.specs.jsonl": { floor: 0.76, rows: 60 },
   "real-j.specs.jsonl": { floor: 0.5, rows: 60 },
   "real-k.specs.jsonl": { floor: 0.8, rows: 60 },
-  "real-l.specs.jsonl": { floor: 0.75, rows: 60 },
-  "real-m.specs.jsonl": { floor: 0.65, rows: 60 },
+  "real-l.specs.jsonl": { floor: 0.76, rows: 60 },
+  "real-m.specs.jsonl": { floor: 0.75, rows: 60 },
   "real-n.specs.jsonl": { floor: 0.73, rows: 60 },
   "real-o.specs.jsonl": { floor: 0.83, rows: 60 },
-  "real-p.specs.jsonl": { floor: 0.84, rows: 25 },
+  "real-p.specs.jsonl": { floor: 0.92, rows: 25 },
   "real-q.specs.jsonl": { floor: 0.72, rows: 65 },
   "real-r.specs.jsonl": { floor: 0.75, rows: 29 },
-  "real-s.specs.jsonl": { floor: 0.64, rows: 50 },
+  "real-s.specs.jsonl": { floor: 0.7, rows: 50 },
   "real-t.specs.jsonl": { floor: 0.9, rows: 24 },
+  "real-u.specs.jsonl": { floor: 0.6, rows: 66 },
 };
 
 for (const [name, { floor, rows }] of Object.entries(HELD_OUT)) {

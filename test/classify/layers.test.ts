@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { classify } from "../../src/classify/index.js";
+import { classify, PHASES } from "../../src/classify/index.js";
 import { toClassifyInput } from "../../src/classify/input.js";
+import { textEvidence } from "../../src/classify/rules.js";
 import { isContinuation, isFollowUp, stripUserText } from "../../src/classify/strip.js";
 import { findError, testSummary } from "../../src/classify/tool-history.js";
 import { chat, expectPhases, one } from "./helpers.js";
@@ -436,4 +437,20 @@ test("PRD → task list → build workflow files name the step; applying a rule 
 test("Cursor's Bugbot prompt shape is a defect hunt over a diff", () => {
   assert.equal(one("Full Repository Path: d:\\Projects\\shop\nDiff: uncommitted changes"), "debug");
   assert.equal(one("Full Repository Path: /home/me/app\nDiff: branch changes\nBase Branch: main"), "debug");
+});
+
+test("third-round words: a trailing commit step, 'why' abroad, best practices, what I'm getting, X or Y", () => {
+  // "…then commit with message" closing a long build request is its last step, not its deliverable.
+  const commitW = (t: string) => textEvidence(t, false).scores[PHASES.indexOf("document")];
+  assert.equal(commitW("commit these changes"), commitW("commit these changes and push them"));
+  const long = `Add placeholder pages for the admin section: ${"- admin/x/page.tsx: <h2>X</h2> ".repeat(10)}`;
+  assert.ok(commitW(`${long}\n\ncommit these changes`) < commitW("commit these changes") / 2);
+  // "Why" in another language questions a suggestion as often as a failure.
+  assert.equal(one("quindi mi suggerisci di creare una directory frontend solo per nextjs? Ma perchè?"), "plan");
+  assert.equal(one("现在有什么best practice吗？"), "plan");
+  assert.equal(one("now lets think how we can improve this."), "plan");
+  assert.equal(one("this is what i am getting"), "debug");
+  assert.equal(one("will png or svg be better for changing the icon colour when active?"), "plan");
+  assert.equal(one("看一下当前打开的文件做了什么？"), "document");
+  assert.equal(one("ช่วยสรุปหน้าที่ของไฟล์ launcher.py ให้หน่อย"), "document");
 });
