@@ -454,3 +454,16 @@ test("third-round words: a trailing commit step, 'why' abroad, best practices, w
   assert.equal(one("看一下当前打开的文件做了什么？"), "document");
   assert.equal(one("ช่วยสรุปหน้าที่ของไฟล์ launcher.py ให้หน่อย"), "document");
 });
+
+test("fourth-round words: a commit the developer forbids, which tool to enable, reading in for context", () => {
+  const noCommit = classify(
+    chat([
+      { role: "user", content: "Two sections still have the dark background. Do not commit until I have verified it." },
+    ]),
+  );
+  assert.ok(!noCommit.signals.some((s) => s.includes("commit/pr")), noCommit.signals.join("; "));
+  assert.equal(one("What plugins should I enable for python development?"), "plan");
+  assert.equal(one("Which libraries would you recommend we use for the charts?"), "plan");
+  assert.equal(one("Read through the project so you have the full context first"), "plan");
+  assert.equal(one("Revisa este proyecto, lee el codigo detenidamente para que te pongas en contexto."), "plan");
+});
