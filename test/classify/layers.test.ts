@@ -467,3 +467,13 @@ test("fourth-round words: a commit the developer forbids, which tool to enable, 
   assert.equal(one("Read through the project so you have the full context first"), "plan");
   assert.equal(one("Revisa este proyecto, lee el codigo detenidamente para que te pongas en contexto."), "plan");
 });
+
+test("pointing out a call that does not fit its callee is a defect report", () => {
+  assert.equal(
+    one(
+      "in the `slip` calculation you use Mathf.Max with 3 values although the function only takes 2. What was intended?",
+    ),
+    "debug",
+  );
+  assert.equal(one("you pass a dict here but the method only accepts a list"), "debug");
+});
