@@ -477,3 +477,8 @@ test("pointing out a call that does not fit its callee is a defect report", () =
   );
   assert.equal(one("you pass a dict here but the method only accepts a list"), "debug");
 });
+
+test("fifth-round words: a plugin that gets confused, reading the structure to find what to change", () => {
+  assert.equal(one('If ":OpenTerminal" is used twice, the plugin seems to get confused'), "debug");
+  assert.equal(one("你先看一下根目录下的md文件，熟悉结构，我们要改哪个代码才能支持自定义代理呢？"), "plan");
+});
