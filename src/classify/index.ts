@@ -30,8 +30,8 @@ export function modelLoaded(): boolean {
 }
 
 /**
- * Calibrated confidence below which the LLM fallback is asked: answers right about half the time or less — 16% of
- * dev.jsonl and of the real chats (right 46% / 58%), a quarter of the first-score answers to unseen sets (right 35%).
+ * Calibrated confidence below which the LLM fallback is asked: answers right about half the time or less — 14% of
+ * dev.jsonl and 15% of the real chats (right 45% / 59%), a quarter of the first-score answers to unseen sets (right 36%).
  */
 export const DEFAULT_FALLBACK_THRESHOLD = 0.5;
 export const DEFAULT_FALLBACK_TIMEOUT_MS = 1500;

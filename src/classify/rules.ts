@@ -419,7 +419,7 @@ export const RULES: Rule[] = [
     "document",
     2.2,
     "commit/pr",
-    /\b(?<!\b(?:don'?t|do not|never|not|without|before you|until (?:after )?(?:i|we) \w+(?: \w+)?,?) )(?:commit|push(?= (?:it|this|that|them|the (?:changes|branch|commit|tag)|to (?:origin|main|master|the remote|github|gitlab))\b)|(?<!(?:on|per|each|every) )pr(?![a-zäöüßàâçéèêëîïôûùñáíóú])(?!s? (?:comments?|checks?|builds?|pipelines?|runs?))|pull request)\b/,
+    /\b(?:commit|push(?= (?:it|this|that|them|the (?:changes|branch|commit|tag)|to (?:origin|main|master|the remote|github|gitlab))\b)|(?<!(?:on|per|each|every) )pr(?![a-zäöüßàâçéèêëîïôûùñáíóú])(?!s? (?:comments?|checks?|builds?|pipelines?|runs?))|pull request)\b(?<!\b(?:don'?t|do not|never|not|without|before you|until (?:after )?(?:i|we) \w+(?: \w+)?,?) (?:commit|push|pr|pull request))/,
   ),
   // small_edit
   R(
