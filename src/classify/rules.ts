@@ -298,7 +298,7 @@ export const RULES: Rule[] = [
     "test",
     3.0,
     "write tests",
-    /\b(?:(?:write|add|create|generate|extend|update|fix|repair|improve|increase|implement)\s+(?:(?:a |the )?(?:suite|set|couple|bunch|handful) of )?(?:(?!and\b|then\b)\w+\s+){0,3}(?:unit |integration |e2e |end-to-end |regression |snapshot )?(?:tests?|gtests?|specs?|test cases?|cases|test ?suites?|coverage))\b(?! (?:if|whether|that it|it (?:works|out)|to see))|\b(?:pytest|jest|vitest|unit) (?:cases|tests)\b/,
+    /\b(?:(?:write|add|create|generate|extend|update|fix|repair|improve|increase|implement)\s+(?:(?:a |the )?(?:suite|set|couple|bunch|handful) of )?(?:(?!and\b|then\b)\w+\s+){0,3}(?:unit |integration |e2e |end-to-end |regression |snapshot )?(?:tests?|gtests?|(?<!(?:task|feature|product|design|project|requirements?|technical|tech|api|openapi) )specs?|test cases?|cases|test ?suites?|coverage))\b(?! (?:if|whether|that it|it (?:works|out)|to see))|\b(?:pytest|jest|vitest|unit) (?:cases|tests)\b/,
   ),
   R(
     "test",

@@ -482,3 +482,10 @@ test("fifth-round words: a plugin that gets confused, reading the structure to f
   assert.equal(one('If ":OpenTerminal" is used twice, the plugin seems to get confused'), "debug");
   assert.equal(one("你先看一下根目录下的md文件，熟悉结构，我们要改哪个代码才能支持自定义代理呢？"), "plan");
 });
+
+test("a task or feature spec is not a test spec", () => {
+  const testW = (t: string) => textEvidence(t, false).scores[PHASES.indexOf("test")];
+  assert.equal(testW("update the task spec's worklog with what's been done and what remains"), 0);
+  assert.equal(testW("write the feature spec for the export command"), 0);
+  assert.ok(testW("update the specs for the user model") > 0);
+});
