@@ -489,3 +489,13 @@ test("a task or feature spec is not a test spec", () => {
   assert.equal(testW("write the feature spec for the export command"), 0);
   assert.ok(testW("update the specs for the user model") > 0);
 });
+
+test("sixth-round words: VS Code's instructions prompt, Chinese evaluate / is-it-necessary / cannot-display", () => {
+  assert.equal(
+    one("Analyze this codebase to generate or update `.github/copilot-instructions.md` for guiding AI coding agents."),
+    "document",
+  );
+  assert.equal(one("評估一下 現在我們很多UI介面都是hard-code中文 如果想做成支援i18n 好操作嗎"), "plan");
+  assert.equal(one("我新增了 Editor/Bin/win 这个有必要吗 你分析下"), "plan");
+  assert.equal(one("分析一下 直接点 tauri embed菜单，tauri都显示不了的"), "debug");
+});
