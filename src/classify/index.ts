@@ -31,7 +31,7 @@ export function modelLoaded(): boolean {
 
 /**
  * Calibrated confidence below which the LLM fallback is asked: answers right about half the time or less — 14% of
- * dev.jsonl and 15% of the real chats (right 45% / 59%), a quarter of the first-score answers to unseen sets (right 36%).
+ * dev.jsonl and 15% of the real chats (right 49% / 57%), a quarter of the first-score answers to unseen sets (right 35%).
  */
 export const DEFAULT_FALLBACK_THRESHOLD = 0.5;
 export const DEFAULT_FALLBACK_TIMEOUT_MS = 1500;
