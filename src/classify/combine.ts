@@ -7,6 +7,7 @@ import { calibrate } from "./calibrate.js";
 import { N_PHASES } from "./features.js";
 import { logits, type Model, softmax } from "./model.js";
 import { type Classification, type Complexity, PHASES, type Phase, type RequestKind } from "./types.js";
+import { clip } from "./view.js";
 
 /** Temperature for the rules-only path (no model file): evidence sums are in "weight" units. */
 export const RULES_TEMPERATURE = 1.6;
@@ -61,8 +62,7 @@ const HIGH_COMPLEXITY_RE =
 function complexity(a: Analysis, phase: Phase): Complexity {
   const t = a.hist.human;
   // The words are looked for where the ask is — the head and the tail — not through a long paste.
-  const window = t.length > 2000 ? `${t.slice(0, 1600)}\n${t.slice(-400)}` : t;
-  if (HIGH_COMPLEXITY_RE.test(window)) return "high";
+  if (HIGH_COMPLEXITY_RE.test(clip(t, 1600, 400))) return "high";
   if (phase === "small_edit" || (t.length < 80 && phase !== "plan" && phase !== "debug")) return "low";
   if (t.length > 1200 || a.facts.error !== null) return phase === "plan" || phase === "debug" ? "high" : "medium";
   return "medium";

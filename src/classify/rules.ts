@@ -31,6 +31,8 @@ export interface Rule {
   testObject: boolean;
   /** Names a deliverable that describes other work (see CONTAINER). */
   container: boolean;
+  /** A routine closing step, weaker in a long request (see STEP). */
+  step: boolean;
 }
 
 const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
@@ -45,6 +47,7 @@ const R = (phase: Phase, w: number, name: string, re: RegExp): Rule => ({
   symptom: SYMPTOM.has(name),
   testObject: TEST_OBJECT.has(name),
   container: CONTAINER.has(name),
+  step: STEP.has(name),
 });
 
 /** "add", "create", "a function", "it should": what every request says, whatever it asks for. */
@@ -118,8 +121,9 @@ const SYMPTOM_WITH_TEST = 0.5;
 const CONTAINER = new Set(["agent rule file", "create task/ticket", "planning workflow", "changes write-up"]);
 /**
  * "…, then commit with message 'feat: …'" closing a long request is its last step, not its deliverable (a request
- * for a commit message or PR description names it in the doc rules): past this length the commit rule counts less.
+ * for a commit message or PR description names it in the doc rules): past this length these rules count less.
  */
+const STEP = new Set(["commit/pr"]);
 const STEP_LONG = 250;
 const STEP_IN_LONG = 0.4;
 /** Weight left to the other phases' evidence when a container deliverable is named. */
@@ -759,7 +763,7 @@ export function textEvidence(text: string, withHits = true, maxChars = 650, narr
   for (let f = 0; f < fired; f++) {
     const i = FIRED[f];
     const r = RULES[i];
-    scores[PHASE_INDEX[r.phase]] += r.name === "commit/pr" && t.length > STEP_LONG ? r.w * STEP_IN_LONG : r.w;
+    scores[PHASE_INDEX[r.phase]] += r.step && t.length > STEP_LONG ? r.w * STEP_IN_LONG : r.w;
     if (r.generic) generic += r.w;
     if (r.object) object = true;
     if (r.symptom) symptom += r.w;

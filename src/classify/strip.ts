@@ -76,7 +76,7 @@ const ISSUE_RE =
  * task_progress parameter …". Cline's words, not the developer's.
  */
 const FOCUS_CHAIN_RE =
-  /#\s*(?:task_progress RECOMMENDED|TODO LIST UPDATE REQUIRED)[\s\S]*?(?=<environment_details>|$)|You've made \d+ API requests without a task_progress parameter[\s\S]*?(?=<environment_details>|$)/g;
+  /(?:#\s*(?:task_progress RECOMMENDED|TODO LIST UPDATE REQUIRED)|You've made \d+ API requests without a task_progress parameter)[\s\S]*?(?=<environment_details>|$)/g;
 
 /** mini-swe-agent's words inside the wrapper: "a PR description" here names the issue, not a deliverable. */
 const ISSUE_LEAD_RE = /^\s*Consider the following PR description:\s*/;
